@@ -1,0 +1,77 @@
+import Foundation
+
+/// A real Tansu broker (Kafka protocol) on a free port of 127.0.0.1, for integration tests.
+///
+/// Storage is in memory: every broker a test starts is empty, and so is one that restarts.
+/// ```swift
+/// let broker = try await TansuBroker.start()
+/// defer { Task { await broker.stop() } }   // or let deinit kill it
+/// config.bootstrapServers = broker.bootstrapServers
+/// ```
+public final class TansuBroker: Sendable {
+    public let port: Int
+    private let process: ManagedProcess
+
+    /// `host:port` for a Kafka client's `bootstrap.servers`.
+    public var bootstrapServers: String { "127.0.0.1:\(port)" }
+
+    public var isRunning: Bool { process.isRunning }
+
+    /// Where the broker's output goes.
+    public var logFile: URL { process.logFile }
+
+    private init(port: Int) {
+        self.port = port
+        let url = "tcp://127.0.0.1:\(port)"
+        self.process = ManagedProcess(
+            executable: ProjectPaths.tansu,
+            arguments: ["broker", "--listener-url", url, "--advertised-listener-url", url, "--storage-engine", "memory://tansu/"],
+            logName: "tansu-\(port)"
+        )
+    }
+
+    /// Starts a broker and returns once it accepts connections.
+    ///
+    /// Retries on another port when the chosen one was taken between picking and binding.
+    public static func start(timeout: Duration = .seconds(20)) async throws -> TansuBroker {
+        guard FileManager.default.isExecutableFile(atPath: ProjectPaths.tansu.path) else {
+            throw SocketError(description: "\(ProjectPaths.tansu.path) is missing: run scripts/setup.sh (make test does)")
+        }
+        var lastError: (any Error)?
+        for _ in 0..<3 {
+            let broker = TansuBroker(port: try freePort())
+            do {
+                try await broker.launch(timeout: timeout)
+                return broker
+            } catch {
+                lastError = error
+                await broker.stop()
+            }
+        }
+        throw lastError ?? SocketError(description: "tansu did not start")
+    }
+
+    /// Stops the broker (its data is lost: the storage is in memory).
+    public func stop() async {
+        await process.stop()
+    }
+
+    /// Starts the broker again on the same port, as after an outage.
+    public func restart(timeout: Duration = .seconds(20)) async throws {
+        if process.isRunning { await process.stop() }
+        try await launch(timeout: timeout)
+    }
+
+    private func launch(timeout: Duration) async throws {
+        try process.start()
+        let port = self.port
+        do {
+            try await waitUntil("tansu on port \(port)", timeout: timeout) {
+                guard self.process.isRunning else {
+                    throw SocketError(description: "tansu exited at start:\n\(self.process.logTail())")
+                }
+                return isListening(port: port)
+            }
+        }
+    }
+}
