@@ -65,12 +65,6 @@ let package = Package(
         .testTarget(name: "AvroTests", dependencies: ["Avro", "TestSupport"]),
 
         // MARK: Test support (real broker and processes for integration tests)
-        .target(
-            name: "TestSupport",
-            dependencies: [
-                .product(name: "Logging", package: "swift-log"),
-            ],
-            path: "Tests/TestSupport"
-        ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
     ]
 )

@@ -1,17 +1,27 @@
 import Foundation
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A child process that a test starts and must stop: a broker, a registry, a service.
 ///
-/// Output goes to a log file (never a pipe that nobody drains, which would block the child once the
-/// pipe buffer fills). `deinit` kills the child, so a test that fails half-way leaves nothing behind.
+/// Started with `posix_spawn` rather than Foundation's `Process`, because the test runner's threads
+/// block SIGTERM and `Process` lets the child inherit that mask: a service under test would then never
+/// see the SIGTERM that asks it to shut down gracefully. Output goes to a log file (never a pipe that
+/// nobody drains). `deinit` kills the child, so a test that fails half-way leaves nothing behind.
 public final class ManagedProcess: Sendable {
     public let executable: URL
     public let arguments: [String]
     public let logFile: URL
     private let environment: [String: String]
-    // Process is not Sendable; every access goes through this lock.
-    private let process: Mutex<Process?> = Mutex(nil)
+    private let state: Mutex<State> = Mutex(State())
+
+    private struct State {
+        var pid: pid_t?
+        var exitStatus: Int32?
+    }
 
     public init(executable: URL, arguments: [String], environment: [String: String] = [:], logName: String) {
         self.executable = executable
@@ -23,57 +33,57 @@ public final class ManagedProcess: Sendable {
     }
 
     deinit {
-        process.withLock { process in
-            if let process, process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        state.withLock { state in
+            guard let pid = state.pid, state.exitStatus == nil else { return }
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
         }
     }
 
-    /// Starts the child; appends to the same log file on a restart.
+    /// Starts the child; a restart appends to the same log file.
     public func start() throws {
         try FileManager.default.createDirectory(
             at: logFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if !FileManager.default.fileExists(atPath: logFile.path) {
-            FileManager.default.createFile(atPath: logFile.path, contents: nil)
-        }
-        let log = try FileHandle(forWritingTo: logFile)
-        log.seekToEndOfFile()
-        let child = Process()
-        child.executableURL = executable
-        child.arguments = arguments
-        child.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        child.standardOutput = log
-        child.standardError = log
-        child.standardInput = FileHandle.nullDevice
-        try child.run()
-        process.withLock { $0 = child }
+        let pid = try spawn()
+        state.withLock { $0 = State(pid: pid, exitStatus: nil) }
     }
 
-    public var isRunning: Bool { process.withLock { $0?.isRunning ?? false } }
+    /// Whether the child runs; reaps it once it has exited.
+    public var isRunning: Bool {
+        state.withLock { state in
+            guard let pid = state.pid else { return false }
+            if state.exitStatus != nil { return false }
+            var status: Int32 = 0
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid || reaped == -1 {
+                state.exitStatus = status
+                return false
+            }
+            return true
+        }
+    }
 
-    public var processIdentifier: Int32? { process.withLock { $0?.processIdentifier } }
+    public var processIdentifier: Int32? { state.withLock { $0.pid } }
 
     /// Sends `signal` to the child, if it runs.
     public func send(_ signal: Int32) {
-        process.withLock { process in
-            if let process, process.isRunning { kill(process.processIdentifier, signal) }
-        }
+        guard isRunning, let pid = processIdentifier else { return }
+        kill(pid, signal)
     }
 
     /// Asks the child to stop (SIGTERM) and kills it (SIGKILL) if it has not exited within `grace`.
     public func stop(grace: Duration = .seconds(5)) async {
         send(SIGTERM)
-        if (try? await waitUntil("process exit", timeout: grace, pollEvery: .milliseconds(20), { !self.isRunning })) == nil {
-            send(SIGKILL)
-            try? await waitUntil("process exit after SIGKILL", timeout: .seconds(5), pollEvery: .milliseconds(20)) {
-                !self.isRunning
-            }
+        if (try? await waitUntil("process exit", timeout: grace, pollEvery: .milliseconds(10), { !self.isRunning })) == nil {
+            await crash()
         }
     }
 
     /// Kills the child at once, as a crash would (SIGKILL), and waits until it is gone.
     public func crash() async {
         send(SIGKILL)
-        try? await waitUntil("process exit after SIGKILL", timeout: .seconds(5), pollEvery: .milliseconds(20)) {
+        try? await waitUntil("process exit after SIGKILL", timeout: .seconds(10), pollEvery: .milliseconds(10)) {
             !self.isRunning
         }
     }
@@ -83,4 +93,45 @@ public final class ManagedProcess: Sendable {
         guard let text = try? String(contentsOf: logFile, encoding: .utf8) else { return "(no log)" }
         return text.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
     }
+
+    private func spawn() throws -> pid_t {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        var files = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&files)
+        defer { posix_spawn_file_actions_destroy(&files) }
+        posix_spawn_file_actions_addopen(&files, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&files, 1, logFile.path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        posix_spawn_file_actions_adddup2(&files, 1, 2)
+
+        let argv = [executable.path] + arguments
+        let environment = ProcessInfo.processInfo.environment.merging(self.environment) { _, new in new }
+        let envp = environment.map { "\($0.key)=\($0.value)" }
+        var pid: pid_t = 0
+        let result = withCStrings(argv) { argv in
+            withCStrings(envp) { envp in
+                posix_spawn(&pid, executable.path, &files, &attributes, argv, envp)
+            }
+        }
+        guard result == 0 else {
+            throw TestSupportError(description: "cannot start \(executable.path): \(String(cString: strerror(result)))")
+        }
+        return pid
+    }
+}
+
+/// Calls `body` with a NULL-terminated C array of the strings, valid only during the call.
+private func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
+    let pointers = strings.map { strdup($0) } + [nil]
+    defer { pointers.forEach { free($0) } }
+    return body(pointers)
 }

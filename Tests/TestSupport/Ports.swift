@@ -4,8 +4,8 @@ import Foundation
 import Glibc
 #endif
 
-/// Errors from the socket helpers.
-public struct SocketError: Error, CustomStringConvertible {
+/// A test fixture that could not do its job (a port, a process, a missing tool).
+public struct TestSupportError: Error, CustomStringConvertible {
     public let description: String
 }
 
@@ -15,18 +15,18 @@ public struct SocketError: Error, CustomStringConvertible {
 /// window in which another process could take it. Callers that start a server retry on failure.
 public func freePort() throws -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw SocketError(description: "socket() failed: errno \(errno)") }
+    guard fd >= 0 else { throw TestSupportError(description: "socket() failed: errno \(errno)") }
     defer { close(fd) }
     var address = loopbackAddress(port: 0)
     let bound = withUnsafePointer(to: &address) {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
-    guard bound == 0 else { throw SocketError(description: "bind() failed: errno \(errno)") }
+    guard bound == 0 else { throw TestSupportError(description: "bind() failed: errno \(errno)") }
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let named = withUnsafeMutablePointer(to: &address) {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
     }
-    guard named == 0 else { throw SocketError(description: "getsockname() failed: errno \(errno)") }
+    guard named == 0 else { throw TestSupportError(description: "getsockname() failed: errno \(errno)") }
     return Int(UInt16(bigEndian: address.sin_port))
 }
 

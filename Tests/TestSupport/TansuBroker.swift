@@ -35,7 +35,7 @@ public final class TansuBroker: Sendable {
     /// Retries on another port when the chosen one was taken between picking and binding.
     public static func start(timeout: Duration = .seconds(20)) async throws -> TansuBroker {
         guard FileManager.default.isExecutableFile(atPath: ProjectPaths.tansu.path) else {
-            throw SocketError(description: "\(ProjectPaths.tansu.path) is missing: run scripts/setup.sh (make test does)")
+            throw TestSupportError(description: "\(ProjectPaths.tansu.path) is missing: run scripts/setup.sh (make test does)")
         }
         var lastError: (any Error)?
         for _ in 0..<3 {
@@ -48,7 +48,7 @@ public final class TansuBroker: Sendable {
                 await broker.stop()
             }
         }
-        throw lastError ?? SocketError(description: "tansu did not start")
+        throw lastError ?? TestSupportError(description: "tansu did not start")
     }
 
     /// Stops the broker (its data is lost: the storage is in memory).
@@ -68,7 +68,7 @@ public final class TansuBroker: Sendable {
         do {
             try await waitUntil("tansu on port \(port)", timeout: timeout) {
                 guard self.process.isRunning else {
-                    throw SocketError(description: "tansu exited at start:\n\(self.process.logTail())")
+                    throw TestSupportError(description: "tansu exited at start:\n\(self.process.logTail())")
                 }
                 return isListening(port: port)
             }
