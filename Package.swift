@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        // Schema Registry
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // MARK: Kafka
@@ -63,6 +66,63 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AvroTests", dependencies: ["Avro", "TestSupport"]),
+
+        // MARK: Schema Registry
+        .target(
+            name: "SchemaRegistry",
+            dependencies: [
+                "Avro",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "SchemaRegistryServer",
+            dependencies: [
+                "SchemaRegistry",
+                "Avro",
+                "Kafka",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            linkerSettings: librdkafkaRunPath
+        ),
+        .executableTarget(
+            name: "schema-registry",
+            dependencies: [
+                "SchemaRegistryServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            linkerSettings: librdkafkaRunPath
+        ),
+        .testTarget(
+            name: "SchemaRegistryTests",
+            dependencies: ["SchemaRegistry", "SchemaRegistryServer", "Avro", "TestSupport"],
+            linkerSettings: librdkafkaRunPath
+        ),
+        .testTarget(
+            name: "SchemaRegistryServerTests",
+            dependencies: [
+                "SchemaRegistryServer", "SchemaRegistry", "Avro", "Kafka", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            linkerSettings: librdkafkaRunPath
+        ),
+        .executableTarget(
+            name: "RegistryBenchmark",
+            dependencies: [
+                "SchemaRegistry",
+                "SchemaRegistryServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/RegistryBenchmark",
+            linkerSettings: librdkafkaRunPath
+        ),
+
+        // MARK: Order events (shared by Cart Service and Order Service)
+        .target(name: "OrderEvents"),
+        .testTarget(name: "OrderEventsTests", dependencies: ["OrderEvents"]),
 
         // MARK: Test support (real broker and processes for integration tests)
         .target(name: "TestSupport", path: "Tests/TestSupport"),
