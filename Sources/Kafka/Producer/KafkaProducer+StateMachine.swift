@@ -1,0 +1,78 @@
+extension KafkaProducer {
+    typealias DeliveryContinuation = CheckedContinuation<KafkaDeliveryReport, any Error>
+
+    /// The producer's shared state: which sends wait for which delivery report, and how far shutdown got.
+    ///
+    /// Every method runs under the router's lock and returns what the caller should do afterwards (resume a
+    /// continuation, produce, fail), so that no continuation is resumed and no C call is made while the
+    /// lock is held.
+    struct StateMachine {
+        enum Phase {
+            /// Accepting messages.
+            case running
+            /// Shutdown started: new sends fail, pending ones still get their delivery reports.
+            case draining
+            /// Everything pending has been answered; the producer is done.
+            case finished
+        }
+
+        private(set) var phase: Phase = .running
+        private var pending: [KafkaProducerMessageID: DeliveryContinuation] = [:]
+        private(set) var fatalError: KafkaError?
+
+        enum RegisterAction {
+            case produce
+            case fail(KafkaError)
+        }
+
+        /// Registers a send before its message is handed to librdkafka, so that the delivery report can
+        /// never arrive before its continuation is known.
+        mutating func register(_ id: KafkaProducerMessageID, _ continuation: DeliveryContinuation) -> RegisterAction {
+            if let fatalError { return .fail(fatalError) }
+            guard case .running = phase else {
+                return .fail(.shutdown("the producer is shutting down and accepts no new messages"))
+            }
+            pending[id] = continuation
+            return .produce
+        }
+
+        /// Checks that a fire-and-forget message may be produced.
+        func admitUntracked() throws(KafkaError) {
+            if let fatalError { throw fatalError }
+            guard case .running = phase else {
+                throw .shutdown("the producer is shutting down and accepts no new messages")
+            }
+        }
+
+        /// librdkafka refused the message synchronously: no report will come for this ID.
+        mutating func unregister(_ id: KafkaProducerMessageID) -> DeliveryContinuation? {
+            pending.removeValue(forKey: id)
+        }
+
+        /// Takes the continuations waiting for these reports (`nil` for fire-and-forget messages).
+        mutating func takeContinuations(for ids: [KafkaProducerMessageID]) -> [DeliveryContinuation?] {
+            ids.map { pending.removeValue(forKey: $0) }
+        }
+
+        mutating func recordFatalError(_ error: KafkaError) {
+            if fatalError == nil { fatalError = error }
+        }
+
+        /// Returns `true` the first time only, so that only one caller runs the shutdown sequence.
+        mutating func beginShutdown() -> Bool {
+            guard case .running = phase else { return false }
+            phase = .draining
+            return true
+        }
+
+        var hasPending: Bool { !pending.isEmpty }
+
+        /// Ends the producer. Returns continuations that never got a report (only possible when librdkafka
+        /// lost track of them), for the caller to fail.
+        mutating func finish() -> [DeliveryContinuation] {
+            phase = .finished
+            defer { pending.removeAll() }
+            return Array(pending.values)
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import CRdKafka
+import Dispatch
+import Logging
+import Synchronization
+
+/// Owns one `rd_kafka_t` handle, its main event queue and the thread that drains it.
+///
+/// All C calls of the module go through this type and its extensions. `@unchecked Sendable` because it
+/// holds C handles: librdkafka's handle and queue functions are thread-safe, and the handles stay valid
+/// until `deinit`, which runs only when no Swift reference (and hence no call in progress) remains.
+final class RDKafkaClient: @unchecked Sendable {
+    enum ClientType {
+        case producer, consumer
+
+        var cValue: rd_kafka_type_t { self == .producer ? RD_KAFKA_PRODUCER : RD_KAFKA_CONSUMER }
+    }
+
+    let kafka: OpaquePointer
+    let mainQueue: OpaquePointer
+    let logger: Logger
+    let type: ClientType
+    private let poller: RDKafkaEventPoller
+    /// Topic handles cached by name so that producing does not look a topic up per message.
+    private let topicHandles = Mutex<[String: SendableOpaquePointer]>([:])
+    /// A queue of its own for calls that block (flush, commit, admin requests, watermark queries), so
+    /// that they never occupy a thread of Swift's cooperative pool.
+    private let blockingQueue: DispatchQueue
+    /// Kept alive for as long as librdkafka may call back with it (see `RDKafkaRebalanceContext`).
+    private let callbackContext: AnyObject?
+    private let destroyFlags: Mutex<Int32> = Mutex(0)
+
+    private init(
+        kafka: OpaquePointer,
+        type: ClientType,
+        handler: any RDKafkaEventHandler,
+        callbackContext: AnyObject?,
+        logger: Logger
+    ) {
+        self.kafka = kafka
+        self.type = type
+        self.logger = logger
+        self.callbackContext = callbackContext
+        self.mainQueue = rd_kafka_queue_get_main(kafka)
+        self.blockingQueue = DispatchQueue(label: "kafka.blocking.\(String(cString: rd_kafka_name(kafka)))")
+        self.poller = RDKafkaEventPoller(
+            kafka: SendableOpaquePointer(kafka),
+            queue: SendableOpaquePointer(mainQueue),
+            handler: handler,
+            logger: logger
+        )
+    }
+
+    /// Creates the handle. `events` is the `RD_KAFKA_EVENT_*` mask to route to the main queue (logs and
+    /// errors always are); `configure` may set callbacks on the configuration before the handle exists.
+    static func make(
+        type: ClientType,
+        properties: [String: String],
+        events: Int32,
+        handler: any RDKafkaEventHandler,
+        callbackContext: AnyObject? = nil,
+        logger: Logger,
+        configure: (OpaquePointer) -> Void = { _ in }
+    ) throws(KafkaError) -> RDKafkaClient {
+        try KafkaLibraryVersion.checkLoaded()
+        var properties = properties
+        properties["log.queue"] = "true"  // logs become events of the main queue, never a C callback
+        let conf = try RDKafkaConfig.make(properties)
+        rd_kafka_conf_set_events(conf, events | RD_KAFKA_EVENT_LOG | RD_KAFKA_EVENT_ERROR)
+        configure(conf)
+
+        var errorText = [CChar](repeating: 0, count: 512)
+        guard let kafka = rd_kafka_new(type.cValue, conf, &errorText, errorText.count) else {
+            // rd_kafka_new only frees the rd_kafka_conf_t upon success.
+            rd_kafka_conf_destroy(conf)
+            let reason = String(cBuffer: errorText)
+            throw .configuration("rd_kafka_new failed: \(reason)")
+        }
+        rd_kafka_set_log_queue(kafka, nil)  // NULL = the main queue
+        let client = RDKafkaClient(
+            kafka: kafka, type: type, handler: handler, callbackContext: callbackContext, logger: logger
+        )
+        client.poller.start(name: "rdkafka-events")
+        return client
+    }
+
+    deinit {
+        poller.stop()
+        for handle in topicHandles.withLock({ $0.values }) {
+            rd_kafka_topic_destroy(handle.pointer)
+        }
+        // It's crucial to destroy the queue reference BEFORE the handle it belongs to.
+        rd_kafka_queue_destroy(mainQueue)
+        rd_kafka_destroy_flags(kafka, destroyFlags.withLock { $0 })
+    }
+
+    /// The name librdkafka gave the handle, e.g. `rdkafka#producer-1`.
+    var name: String { String(cString: rd_kafka_name(kafka)) }
+
+    /// Makes `deinit` skip the blocking consumer close (used when the consumer was never closed).
+    func skipConsumerCloseOnDestroy() {
+        destroyFlags.withLock { $0 = RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE }
+    }
+
+    /// Stops the event thread after it has served the queue; later events stay queued until destroy.
+    func stopEventPolling() {
+        poller.stop()
+    }
+
+    /// The topic handle for `topic`, created on first use and destroyed with the client.
+    func topicHandle(_ topic: String) throws(KafkaError) -> OpaquePointer {
+        let result: Result<OpaquePointer, KafkaError> = topicHandles.withLock { handles in
+            if let handle = handles[topic] { return .success(handle.pointer) }
+            guard let handle = rd_kafka_topic_new(kafka, topic, nil) else {
+                return .failure(.rdKafka(rd_kafka_last_error(), context: "creating a handle for topic '\(topic)'"))
+            }
+            handles[topic] = SendableOpaquePointer(handle)
+            return .success(handle)
+        }
+        return try result.get()
+    }
+
+    /// Runs a blocking C call on this client's blocking queue and returns its result.
+    func runBlocking<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            blockingQueue.async { continuation.resume(returning: body()) }
+        }
+    }
+
+    /// The fatal error the handle has raised, if any (idempotent producer sequence broken, consumer fenced).
+    func fatalError() -> KafkaError? {
+        var reason = [CChar](repeating: 0, count: 512)
+        let code = rd_kafka_fatal_error(kafka, &reason, reason.count)
+        guard code != RD_KAFKA_RESP_ERR_NO_ERROR else { return nil }
+        let text = String(cBuffer: reason)
+        return .rdKafka(code, context: "the client raised a fatal error: \(text)", isFatal: true)
+    }
+}
