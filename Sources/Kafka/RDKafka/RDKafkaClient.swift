@@ -17,6 +17,8 @@ final class RDKafkaClient: @unchecked Sendable {
 
     let kafka: OpaquePointer
     let mainQueue: OpaquePointer
+    /// The consumer group's queue (messages and rebalances); `nil` for producers.
+    let consumerQueue: OpaquePointer?
     let logger: Logger
     let type: ClientType
     private let poller: RDKafkaEventPoller
@@ -41,6 +43,7 @@ final class RDKafkaClient: @unchecked Sendable {
         self.logger = logger
         self.callbackContext = callbackContext
         self.mainQueue = rd_kafka_queue_get_main(kafka)
+        self.consumerQueue = type == .consumer ? rd_kafka_queue_get_consumer(kafka) : nil
         self.blockingQueue = DispatchQueue(label: "kafka.blocking.\(String(cString: rd_kafka_name(kafka)))")
         self.poller = RDKafkaEventPoller(
             kafka: SendableOpaquePointer(kafka),
@@ -88,7 +91,8 @@ final class RDKafkaClient: @unchecked Sendable {
         for handle in topicHandles.withLock({ $0.values }) {
             rd_kafka_topic_destroy(handle.pointer)
         }
-        // It's crucial to destroy the queue reference BEFORE the handle it belongs to.
+        // It's crucial to destroy the queue references BEFORE the handle they belong to.
+        if let consumerQueue { rd_kafka_queue_destroy(consumerQueue) }
         rd_kafka_queue_destroy(mainQueue)
         rd_kafka_destroy_flags(kafka, destroyFlags.withLock { $0 })
     }

@@ -14,6 +14,9 @@ public struct KafkaConsumerMessage: Hashable, Sendable {
     public var headers: [KafkaHeader]
     /// Create time or log-append time, whichever the topic uses; `nil` when the broker sent none.
     public var timestamp: Date?
+    /// The message had no value at all (a tombstone, deleting its key from a compacted topic), as
+    /// opposed to an empty value; ``value`` is then empty.
+    public var isTombstone: Bool = false
 
     public init(
         topic: String,

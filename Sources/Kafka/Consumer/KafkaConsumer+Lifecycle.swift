@@ -1,0 +1,88 @@
+import CRdKafka
+import Dispatch
+import ServiceLifecycle
+
+extension KafkaConsumer {
+    /// Runs until graceful shutdown (or cancellation), then closes the consumer: see ``close(timeout:)``.
+    public func run() async throws {
+        await withGracefulShutdownHandler {
+            await shutdownSignal.wait()
+        } onGracefulShutdown: {
+            self.shutdownSignal.signal()
+        }
+        try await close()
+    }
+
+    /// Leaves the group (revocation hook included, and a final auto-commit when enabled) and ends the
+    /// message sequence. Idempotent.
+    ///
+    /// - Parameter timeout: the longest to wait for the group leave. Default: the session timeout.
+    /// - Throws: ``KafkaError`` `.timedOut` when the close did not complete in time (the group then notices
+    ///   the departure only after the session timeout).
+    public func close(timeout: Duration? = nil) async throws {
+        shutdownSignal.signal()
+        let first = state.withLock { state in
+            guard state.phase == .running else { return false }
+            state.phase = .closing
+            return true
+        }
+        guard first else { return }
+        let timeout = timeout ?? configuration.sessionTimeout
+        let client = self.client
+        let closed = await withCheckedContinuation { continuation in
+            consumeQueue.async { continuation.resume(returning: Self.closeOnConsumeQueue(client, timeout: timeout)) }
+        }
+        if !closed { client.skipConsumerCloseOnDestroy() }
+        client.stopEventPolling()
+        state.withLock { $0.phase = .closed }
+        logger.debug("consumer closed")
+        guard closed else { throw KafkaError.timedOut("the consumer did not leave its group within \(timeout)") }
+    }
+
+    /// Starts the asynchronous close and serves the consumer queue (where the revocation arrives) until
+    /// librdkafka reports the consumer closed or the deadline passes. Runs on the consume queue.
+    private static func closeOnConsumeQueue(_ client: RDKafkaClient, timeout: Duration) -> Bool {
+        guard let queue = client.consumerQueue else { return true }
+        if let error = rd_kafka_consumer_close_queue(client.kafka, queue) {
+            client.logger.info("closing the consumer failed", error: KafkaError.rdKafka(consuming: error, context: "close"))
+            return false
+        }
+        let deadline = ContinuousClock.now + timeout
+        var reader = RDKafkaMessageReader()
+        while rd_kafka_consumer_closed(client.kafka) == 0 {
+            guard ContinuousClock.now < deadline else { return false }
+            // Messages still arriving are dropped: the application stopped reading.
+            _ = client.consumeBatch(from: queue, timeout: .milliseconds(100), maximum: 100, reader: &reader)
+        }
+        return true
+    }
+
+    var isClosing: Bool { state.withLock { $0.phase != .running } }
+
+    /// Fetches the next batch on the consume queue, retrying on empty polls. `nil` once the consumer closes
+    /// or the task is cancelled.
+    func nextBatch() async throws -> [KafkaConsumerMessage]? {
+        while !isClosing && !Task.isCancelled {
+            let client = self.client
+            let maximum = max(configuration.batchSize, 1)
+            let (messages, errors) = await withCheckedContinuation { (continuation: CheckedContinuation<RDKafkaClient.Batch, Never>) in
+                consumeQueue.async {
+                    var reader = RDKafkaMessageReader()
+                    guard let queue = client.consumerQueue else { return continuation.resume(returning: ([], [])) }
+                    let batch = client.consumeBatch(from: queue, timeout: .milliseconds(100), maximum: maximum, reader: &reader)
+                    continuation.resume(returning: batch)
+                }
+            }
+            try report(errors)
+            if !messages.isEmpty { return messages }
+        }
+        return nil
+    }
+
+    private func report(_ errors: [KafkaError]) throws {
+        for error in errors {
+            if error.isFatal { throw error }
+            logger.info("consumer error", error: error)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+extension KafkaConsumer {
+    /// Stops fetching from these partitions until ``resume(_:)``; the group assignment is kept. Messages
+    /// already buffered by the iteration are still delivered.
+    public func pause(_ partitions: [KafkaTopicPartition]) throws(KafkaError) {
+        try client.pause(partitions)
+    }
+
+    /// Fetches again from paused partitions, from where they stopped.
+    public func resume(_ partitions: [KafkaTopicPartition]) throws(KafkaError) {
+        try client.resume(partitions)
+    }
+
+    /// Moves the read position of assigned partitions. Buffered messages of those partitions are
+    /// discarded, so the next message of each is the one at its new position.
+    ///
+    /// Inside ``KafkaRebalanceHooks/onPartitionsAssigned`` return the offsets instead: the partitions are
+    /// not assigned yet while the hook runs.
+    public func seek(_ positions: [KafkaTopicPartitionOffset], timeout: Duration = .seconds(10)) async throws {
+        try await client.seek(positions, timeout: timeout)
+        let epoch = state.withLock { state in
+            state.seekEpoch += 1
+            for position in positions { state.lastSeek[position.topicPartition] = state.seekEpoch }
+            return state.seekEpoch
+        }
+        seekEpoch.store(epoch, ordering: .releasing)
+    }
+
+    /// The offset of the next message this consumer will fetch, per partition (`.invalid` if unknown).
+    public func position(_ partitions: [KafkaTopicPartition]) throws(KafkaError) -> [KafkaTopicPartitionOffset] {
+        try client.position(partitions)
+    }
+
+    /// Asks the partition leader for the partition's bounds.
+    public func watermarks(for partition: KafkaTopicPartition, timeout: Duration = .seconds(10)) async throws -> KafkaWatermarks {
+        try await client.queryWatermarks(partition, timeout: timeout)
+    }
+
+    /// The bounds last seen in fetch answers, without a broker request; `nil` before the first fetch.
+    public func cachedWatermarks(for partition: KafkaTopicPartition) -> KafkaWatermarks? {
+        client.cachedWatermarks(partition)
+    }
+
+    /// How many messages of the partition this consumer has not fetched yet: the high watermark minus the
+    /// position (or minus the committed offset before the first fetch; the whole partition if neither).
+    public func lag(for partition: KafkaTopicPartition, timeout: Duration = .seconds(10)) async throws -> Int64 {
+        let watermarks = try await watermarks(for: partition, timeout: timeout)
+        var start = try position([partition]).first?.offset ?? .invalid
+        if !start.isConcrete {
+            start = try await committed([partition], timeout: timeout).first?.offset ?? .invalid
+        }
+        let from = start.isConcrete ? start.rawValue : watermarks.low.rawValue
+        return max(0, watermarks.high.rawValue - from)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Kafka
+import Testing
+import TestSupport
+
+/// Produce → consume on a real Tansu broker.
+@Suite(.timeLimit(.minutes(1))) struct RoundTripTests {
+    @Test func keysValuesAndHeadersSurviveTheRoundTrip() async throws {
+        let fixture = try await KafkaTestFixture.start()
+        let topic = try await fixture.createTopic("round-trip")
+        let producer = try KafkaProducer(configuration: fixture.producerConfiguration(), logger: fixture.logger)
+        let headers = [KafkaHeader(key: "error.category", value: "validation"), KafkaHeader(key: "empty", value: nil)]
+        let report = try await producer.send(topic: topic, key: "order-1", value: "payload-1", headers: headers)
+        #expect(report.topic == topic)
+        #expect(report.offset == 0)
+        #expect(report.timestamp != nil)
+        let tombstone = try await producer.send(topic: topic, key: Array("order-1".utf8), value: [UInt8]?.none)
+        #expect(tombstone.offset == 1)
+
+        let consumer = try KafkaConsumer(
+            configuration: fixture.consumerConfiguration(group: "round-trip", topics: [topic]), logger: fixture.logger
+        )
+        let messages = try await consumer.read(2)
+        let first = try #require(messages.first)
+        #expect(first.keyString == "order-1")
+        #expect(first.value == Array("payload-1".utf8))
+        #expect(first.headers == headers)
+        #expect(first.topic == topic && first.partition == report.partition && first.offset == report.offset)
+        #expect(first.timestamp != nil)
+        #expect(!first.isTombstone)
+        #expect(messages[1].isTombstone && messages[1].value.isEmpty)
+        try await consumer.close()
+        try await producer.shutdown()
+        await fixture.stop()
+    }
+
+    @Test func orderIsKeptPerKeyAcrossThreePartitions() async throws {
+        let fixture = try await KafkaTestFixture.start()
+        let topic = try await fixture.createTopic("ordering", partitions: 3)
+        let producer = try KafkaProducer(configuration: fixture.producerConfiguration(), logger: fixture.logger)
+        let keys = (0..<12).map { "key-\($0)" }
+        let perKey = 25
+        // Keys concurrently, each key's messages in sequence: exactly how the Cart Service sends.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for key in keys {
+                group.addTask {
+                    for sequence in 0..<perKey {
+                        _ = try await producer.send(topic: topic, key: key, value: "\(sequence)")
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let consumer = try KafkaConsumer(
+            configuration: fixture.consumerConfiguration(group: "ordering", topics: [topic]), logger: fixture.logger
+        )
+        let messages = try await consumer.read(keys.count * perKey)
+        var sequences: [String: [Int]] = [:]
+        var partitions: [String: Set<KafkaPartition>] = [:]
+        for message in messages {
+            let key = try #require(message.keyString)
+            sequences[key, default: []].append(Int(String(decoding: message.value, as: UTF8.self)) ?? -1)
+            partitions[key, default: []].insert(message.partition)
+        }
+        for key in keys {
+            #expect(sequences[key] == Array(0..<perKey), "order of \(key)")
+            #expect(partitions[key]?.count == 1, "\(key) stays on one partition")
+        }
+        #expect(Set(messages.map(\.partition)).count == 3, "keys spread over the three partitions")
+        try await consumer.close()
+        try await producer.shutdown()
+        await fixture.stop()
+    }
+
+    @Test func assignWithoutGroupReadsFromTheGivenOffset() async throws {
+        let fixture = try await KafkaTestFixture.start()
+        let topic = try await fixture.createTopic("assign")
+        let producer = try KafkaProducer(configuration: fixture.producerConfiguration(), logger: fixture.logger)
+        for index in 0..<5 { _ = try await producer.send(topic: topic, value: "m\(index)") }
+        var config = KafkaConsumerConfiguration(
+            consumptionStrategy: .partitions([KafkaTopicPartitionOffset(topic: topic, partition: 0, offset: 2)]),
+            bootstrapServers: fixture.bootstrapServers
+        )
+        config.connection.clientID = "assign-test"
+        let consumer = try KafkaConsumer(configuration: config, logger: fixture.logger)
+        let messages = try await consumer.read(3)
+        #expect(messages.map(\.offset) == [2, 3, 4])
+        let partition = KafkaTopicPartition(topic: topic, partition: 0)
+        #expect(try consumer.assignment() == [partition])
+        #expect(try await consumer.watermarks(for: partition) == KafkaWatermarks(low: 0, high: 5))
+        #expect(try await consumer.lag(for: partition) == 0)
+        await #expect(throws: KafkaError.self) { try await consumer.commit(messages[0]) }
+        try await consumer.close()
+        try await producer.shutdown()
+        await fixture.stop()
+    }
+}
