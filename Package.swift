@@ -25,6 +25,8 @@ let package = Package(
         // Schema Registry
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // Order Service
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // MARK: Kafka
@@ -123,6 +125,77 @@ let package = Package(
         // MARK: Order events (shared by Cart Service and Order Service)
         .target(name: "OrderEvents"),
         .testTarget(name: "OrderEventsTests", dependencies: ["OrderEvents"]),
+
+        // MARK: Shared HTTP conventions of the Cart and Order services
+        .target(
+            name: "ServiceSupport",
+            dependencies: [
+                "OrderEvents",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: Cart Service
+        .target(
+            name: "CartService",
+            dependencies: [
+                "OrderEvents", "ServiceSupport", "Kafka", "SchemaRegistry", "Avro",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            linkerSettings: librdkafkaRunPath
+        ),
+        .testTarget(
+            name: "CartServiceTests",
+            dependencies: [
+                "CartService", "OrderEvents", "ServiceSupport", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            linkerSettings: librdkafkaRunPath
+        ),
+
+        // MARK: Order Service
+        .target(
+            name: "OrderService",
+            dependencies: [
+                "OrderEvents", "ServiceSupport", "Kafka", "SchemaRegistry", "Avro",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            linkerSettings: librdkafkaRunPath
+        ),
+        .executableTarget(
+            name: "order-service",
+            dependencies: [
+                "OrderService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            linkerSettings: librdkafkaRunPath
+        ),
+        .testTarget(
+            name: "OrderServiceTests",
+            dependencies: [
+                "OrderService", "OrderEvents", "ServiceSupport", "Kafka", "SchemaRegistry", "Avro", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            linkerSettings: librdkafkaRunPath
+        ),
+        .executableTarget(
+            name: "OrderServiceBenchmark",
+            dependencies: [
+                "OrderService", "OrderEvents", "Kafka", "SchemaRegistry", "Avro",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/OrderServiceBenchmark",
+            linkerSettings: librdkafkaRunPath
+        ),
 
         // MARK: Test support (real broker and processes for integration tests)
         .target(name: "TestSupport", path: "Tests/TestSupport"),

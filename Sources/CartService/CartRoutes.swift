@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import Logging
+import OrderEvents
+import ServiceSupport
+
+/// The Cart Service's HTTP API (seed section 8): validate, build the event, publish, answer once the
+/// broker has acknowledged.
+struct CartRoutes<Context: RequestContext>: Sendable {
+    let publisher: any OrderEventPublisher
+    let limits: CartLimits
+    let generator: OrderGenerator
+    let clock: @Sendable () -> Date
+
+    func register(on router: Router<Context>) {
+        router.post("/create-order", use: createOrder)
+        router.put("/update-order", use: updateOrder)
+        router.get("/health", use: health)
+        router.get("/openapi.json", use: openAPI)
+    }
+
+    @Sendable func createOrder(_ request: Request, context: Context) async throws -> Response {
+        let body = try await request.jsonObject(maximumSize: limits.maximumBodySize)
+        let valid = try CreateOrderRequest.validate(body, limits: limits)
+        let now = clock()
+        var random = SystemRandomNumberGenerator()
+        let order = generator.order(for: valid, at: now, using: &random)
+        let published = try await publish(.create(order, at: now), logger: context.logger)
+        return .json(
+            .object([
+                ("message", .string("Order creation event published successfully")),
+                ("order", order.json()),
+                ("event", published.json),
+            ]),
+            status: .created)
+    }
+
+    @Sendable func updateOrder(_ request: Request, context: Context) async throws -> Response {
+        let body = try await request.jsonObject(maximumSize: limits.maximumBodySize)
+        let valid = try UpdateOrderRequest.validate(body)
+        let published = try await publish(.update(valid.orderId, to: valid.status, at: clock()), logger: context.logger)
+        return .json(
+            .object([
+                ("message", .string("Order status update event published successfully")),
+                ("update", .object([("orderId", .string(valid.orderId.rawValue)), ("status", .string(valid.status.rawValue))])),
+                ("event", published.json),
+            ]))
+    }
+
+    @Sendable func health(_ request: Request, context: Context) async throws -> Response {
+        let reachable = publisher.isBrokerReachable
+        return .json(
+            .object([
+                ("status", .string(reachable ? "healthy" : "unhealthy")),
+                ("kafka", .string(reachable ? "connected" : "disconnected")),
+            ]),
+            status: reachable ? .ok : .serviceUnavailable)
+    }
+
+    @Sendable func openAPI(_ request: Request, context: Context) async throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: CartOpenAPI.document)))
+    }
+
+    private func publish(_ event: OrderEvent, logger: Logger) async throws(APIError) -> PublishedEvent {
+        var logger = logger
+        logger[metadataKey: "order.id"] = "\(event.orderId)"
+        logger[metadataKey: "order.event"] = "\(event.eventType.rawValue)"
+        do {
+            let published = try await publisher.publish(event)
+            logger.info(
+                "published order event",
+                metadata: ["kafka.partition": "\(published.partition)", "kafka.offset": "\(published.offset)"])
+            return published
+        } catch {
+            logger.warning("could not publish order event", error: error, metadata: ["publish.failure": "\(error.kind)"])
+            switch error.kind {
+            case .unavailable: throw .unavailable("Service Unavailable: \(error.message). Retry later.")
+            case .rejected: throw APIError(.internalServerError, errors: ["Internal error: \(error.message)"])
+            }
+        }
+    }
+}
+
+extension PublishedEvent {
+    var json: JSONText {
+        .object([("topic", .string(topic)), ("partition", .int(partition)), ("offset", .int(offset))])
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Everything the Cart Service can be told. The executable fills it from flags and environment
+/// variables (README lists them); the library never reads the environment.
+public struct CartServiceConfiguration: Sendable {
+    /// Interface to listen on. Default: `127.0.0.1` (use `0.0.0.0` in a container).
+    public var host: String = "127.0.0.1"
+    /// HTTP port. Default: 8000.
+    public var port: Int = 8000
+    /// Kafka brokers, `host:port[,host:port…]`. Default: `127.0.0.1:9092`.
+    public var bootstrapServers: String = "127.0.0.1:9092"
+    /// Base URL of a Confluent-compatible Schema Registry. Default: `http://127.0.0.1:8081`.
+    public var schemaRegistryURL: String = "http://127.0.0.1:8081"
+    /// Longest wait for the broker's acknowledgement before answering 503. Default: 5 s.
+    public var publishTimeout: Duration = .seconds(5)
+    /// The topic that carries order events. Default: `order-events`.
+    public var topic: String = "order-events"
+    /// The dead-letter topic, ensured at start-up for the Order Service. Default: `order-events-dlq`.
+    public var deadLetterTopic: String = "order-events-dlq"
+    /// Currency of generated orders. Default: `USD`.
+    public var currency: String = "USD"
+    /// How often the broker connection is checked for `/health`. Default: 2 s.
+    public var healthCheckInterval: Duration = .seconds(2)
+    /// Request limits.
+    public var limits = CartLimits()
+    /// Raw librdkafka properties for the producer (e.g. security settings). Default: none.
+    public var additionalKafkaConfig: [String: String] = [:]
+
+    public init() {}
+}

@@ -1,0 +1,23 @@
+import CartService
+import OrderEvents
+import Synchronization
+
+/// Stands in for Kafka in router-level tests: records what would be published, or fails as told.
+final class RecordingPublisher: OrderEventPublisher {
+    private let state = Mutex<(events: [OrderEvent], failure: PublishError?, reachable: Bool)>(([], nil, true))
+
+    var events: [OrderEvent] { state.withLock { $0.events } }
+    var isBrokerReachable: Bool { state.withLock { $0.reachable } }
+
+    func fail(with error: PublishError?) { state.withLock { $0.failure = error } }
+    func setReachable(_ reachable: Bool) { state.withLock { $0.reachable = reachable } }
+
+    func publish(_ event: OrderEvent) async throws(PublishError) -> PublishedEvent {
+        let result: Result<PublishedEvent, PublishError> = state.withLock { state in
+            if let failure = state.failure { return .failure(failure) }
+            state.events.append(event)
+            return .success(PublishedEvent(topic: "order-events", partition: 1, offset: Int64(state.events.count - 1)))
+        }
+        return try result.get()
+    }
+}
