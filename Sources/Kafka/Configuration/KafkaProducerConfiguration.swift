@@ -31,6 +31,11 @@ public struct KafkaProducerConfiguration: Sendable, Hashable {
     /// are purged and their senders get an error, so nothing is lost silently.
     /// Default: 10 s
     public var shutdownFlushTimeout: Duration = .seconds(10)
+    /// After a fatal error (the idempotent producer lost its guarantees, e.g. because the broker forgot
+    /// the producer ID when it restarted without its data) replace the librdkafka handle on the next send
+    /// instead of failing every later send. Messages pending at that moment fail with the fatal error.
+    /// Default: `true`
+    public var isFatalErrorRecoveryEnabled: Bool = true
     /// Raw librdkafka properties (see its CONFIGURATION.md), applied last so they override typed settings.
     /// Default: `[:]`
     public var additionalConfig: [String: String] = [:]

@@ -31,13 +31,8 @@ extension KafkaProducer {
         /// Failed deliveries of messages sent with `enqueue` (nobody awaits them).
         var untrackedFailureTotal: Int { untrackedFailureCount.load(ordering: .relaxed) }
 
-        func handleStatistics(_ json: String) {
-            statistics.receive(json)
-        }
-
-        func handleError(_ error: KafkaError) {
-            guard error.isFatal else { return }
-            state.withLock { $0.recordFatalError(error) }
+        func recordFatalError(_ error: KafkaError, generation: Int) {
+            state.withLock { $0.recordFatalError(error, generation: generation) }
         }
 
         func handleDeliveryReports(_ event: OpaquePointer) {

@@ -19,6 +19,8 @@ extension KafkaProducer {
         private(set) var phase: Phase = .running
         private var pending: [KafkaProducerMessageID: DeliveryContinuation] = [:]
         private(set) var fatalError: KafkaError?
+        /// Which librdkafka handle is current; events of replaced handles must not mark the new one fatal.
+        private(set) var clientGeneration = 0
 
         enum RegisterAction {
             case produce
@@ -54,8 +56,21 @@ extension KafkaProducer {
             ids.map { pending.removeValue(forKey: $0) }
         }
 
-        mutating func recordFatalError(_ error: KafkaError) {
-            if fatalError == nil { fatalError = error }
+        mutating func recordFatalError(_ error: KafkaError, generation: Int) {
+            guard generation == clientGeneration, fatalError == nil else { return }
+            fatalError = error
+        }
+
+        /// A new handle replaces the failed one: returns its generation, or `nil` when there is nothing to
+        /// replace (no fatal error, or shutting down).
+        mutating func beginClientReplacement() -> Int? {
+            guard fatalError != nil, case .running = phase else { return nil }
+            return clientGeneration + 1
+        }
+
+        mutating func completeClientReplacement(generation: Int) {
+            clientGeneration = generation
+            fatalError = nil
         }
 
         /// Returns `true` the first time only, so that only one caller runs the shutdown sequence.

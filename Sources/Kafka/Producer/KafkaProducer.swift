@@ -23,7 +23,8 @@ import Synchronization
 /// - ``run()``
 /// - ``shutdown()``
 public final class KafkaProducer: Service, Sendable {
-    let client: RDKafkaClient
+    /// The librdkafka handle; replaced after a fatal error when `isFatalErrorRecoveryEnabled`.
+    let clientBox: Mutex<RDKafkaClient>
     let router: DeliveryRouter
     let configuration: KafkaProducerConfiguration
     let logger: Logger
@@ -48,14 +49,26 @@ public final class KafkaProducer: Service, Sendable {
         self.configuration = configuration
         let statistics = KafkaStatisticsSink(clientID: configuration.connection.clientID, handler: onStatistics)
         self.router = DeliveryRouter(logger: logger, statistics: statistics, clientID: configuration.connection.clientID)
-        self.client = try RDKafkaClient.make(
+        let client = try Self.makeClient(configuration: configuration, router: router, generation: 0, logger: logger)
+        self.clientBox = Mutex(client)
+    }
+
+    static func makeClient(
+        configuration: KafkaProducerConfiguration,
+        router: DeliveryRouter,
+        generation: Int,
+        logger: Logger
+    ) throws(KafkaError) -> RDKafkaClient {
+        try RDKafkaClient.make(
             type: .producer,
             properties: configuration.dictionary,
             events: RD_KAFKA_EVENT_DR | RD_KAFKA_EVENT_STATS,
-            handler: router,
+            handler: ClientEvents(router: router, generation: generation),
             logger: logger
         )
     }
+
+    var client: RDKafkaClient { clientBox.withLock { $0 } }
 
     /// Sends a message and returns where the broker stored it, once acknowledged.
     ///
@@ -121,9 +134,10 @@ public final class KafkaProducer: Service, Sendable {
         value: Value?,
         headers: [KafkaHeader] = []
     ) throws(KafkaError) -> KafkaProducerMessageID {
+        let client = try currentClient()
         try router.state.withLock { state throws(KafkaError) in try state.admitUntracked() }
         let id = nextMessageID()
-        if let error = produce(topic: topic, partition: partition, key: key, value: value, headers: headers, id: id) {
+        if let error = produce(client, topic: topic, partition: partition, key: key, value: value, headers: headers, id: id) {
             throw error
         }
         return id
@@ -148,6 +162,7 @@ public final class KafkaProducer: Service, Sendable {
         value: Value?,
         headers: [KafkaHeader]
     ) async throws -> KafkaDeliveryReport {
+        let client = try currentClient()
         let id = nextMessageID()
         return try await withCheckedThrowingContinuation { continuation in
             switch router.state.withLock({ $0.register(id, continuation) }) {
@@ -156,7 +171,7 @@ public final class KafkaProducer: Service, Sendable {
             case .produce:
                 guard
                     let error = produce(
-                        topic: topic, partition: partition, key: key, value: value, headers: headers, id: id
+                        client, topic: topic, partition: partition, key: key, value: value, headers: headers, id: id
                     )
                 else { return }
                 // Refused synchronously: no delivery report will come, so answer here.
@@ -166,6 +181,7 @@ public final class KafkaProducer: Service, Sendable {
     }
 
     private func produce<Key: KafkaContiguousBytes, Value: KafkaContiguousBytes>(
+        _ client: RDKafkaClient,
         topic: String,
         partition: KafkaPartition,
         key: Key?,
