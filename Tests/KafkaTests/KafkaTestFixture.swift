@@ -10,8 +10,8 @@ struct KafkaTestFixture {
     let logger: Logger
 
     static func start() async throws -> KafkaTestFixture {
-        var logger = Logger(label: "kafka-tests")
-        logger.logLevel = ProcessInfo.processInfo.environment["KAFKA_TEST_LOG"] == nil ? .critical : .debug
+        var logger = ProcessInfo.processInfo.environment["KAFKA_TEST_LOG"] == nil ? Logger.quiet : Logger(label: "kafka-tests")
+        logger.logLevel = .debug
         return KafkaTestFixture(broker: try await TansuBroker.start(), logger: logger)
     }
 
@@ -90,4 +90,9 @@ func withDeadline<T: Sendable>(
         }
         return value
     }
+}
+
+extension Logger {
+    /// Drops everything: for tests that don't look at logs.
+    static let quiet = Logger(label: "quiet") { _ in SwiftLogNoOpLogHandler() }
 }

@@ -45,7 +45,7 @@ public struct KafkaNewTopic: Hashable, Sendable {
     /// The topic configs sent to the broker.
     var configs: [String: String] {
         var configs: [String: String] = [:]
-        if let retention { configs["retention.ms"] = String(retention.inMilliseconds) }
+        if let retention { configs["retention.ms"] = String(retention.inMilliseconds64) }
         if let cleanupPolicy { configs["cleanup.policy"] = cleanupPolicy.value }
         return configs.merging(additionalConfig) { _, raw in raw }
     }

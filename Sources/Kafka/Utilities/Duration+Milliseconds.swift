@@ -12,6 +12,16 @@ extension Duration {
         return Int(min(millis.partialValue + fraction, Int64(Int32.max)))
     }
 
+    /// Whole milliseconds (rounded up) without the `Int32` clamp: for broker-side configs such as
+    /// `retention.ms`, which are 64-bit (30 days do not fit in an `Int32`).
+    var inMilliseconds64: Int64 {
+        let (seconds, attoseconds) = self.components
+        guard seconds >= 0 else { return 0 }
+        let millis = seconds.multipliedReportingOverflow(by: 1000)
+        guard !millis.overflow else { return Int64.max }
+        return millis.partialValue + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
+    }
+
     /// The same, as the `Int32` that librdkafka's C functions take.
     var inMillisecondsInt32: Int32 { Int32(inMilliseconds) }
 }
