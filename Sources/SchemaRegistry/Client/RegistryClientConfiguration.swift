@@ -1,0 +1,36 @@
+/// Settings of a ``RegistryClient``.
+public struct RegistryClientConfiguration: Sendable {
+    /// Where the registry listens, without a trailing slash: `http://127.0.0.1:8081`.
+    ///
+    /// Default: `http://127.0.0.1:8081`
+    public var baseURL: String
+
+    /// The longest a request may take, connecting included. A registry that does not answer in time is
+    /// reported as `.unreachable`, so a service can answer 503 within a bounded time instead of hanging.
+    ///
+    /// Default: 5 seconds
+    public var requestTimeout: Duration
+
+    /// How many entries each cache (schema by id, id by subject and schema) keeps. Ids and schemas never
+    /// change once registered, so entries do not expire; past the capacity an arbitrary entry makes room.
+    ///
+    /// Default: 1000
+    public var cacheCapacity: Int
+
+    /// The largest answer body read; larger ones fail with `.unexpectedResponse`.
+    ///
+    /// Default: 16 MiB
+    public var maximumResponseSize: Int
+
+    public init(
+        baseURL: String = "http://127.0.0.1:8081",
+        requestTimeout: Duration = .seconds(5),
+        cacheCapacity: Int = 1000,
+        maximumResponseSize: Int = 16 << 20
+    ) {
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.requestTimeout = requestTimeout
+        self.cacheCapacity = cacheCapacity
+        self.maximumResponseSize = maximumResponseSize
+    }
+}

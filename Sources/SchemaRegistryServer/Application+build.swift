@@ -1,0 +1,56 @@
+import Hummingbird
+import Logging
+import SchemaRegistry
+import ServiceLifecycle
+
+/// Builds the registry server: the store (reading its topic as a service) and the HTTP API, which
+/// starts answering only once the store has read the topic to its end.
+///
+/// ```swift
+/// let app = try await buildApplication(configuration: configuration, logger: logger)
+/// try await app.runService()
+/// ```
+public func buildApplication(
+    configuration: RegistryServerConfiguration,
+    logger: Logger,
+    onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+) async throws -> some ApplicationProtocol {
+    let store = RegistryStore(
+        log: try makeLog(configuration.storage, logger: logger),
+        format: AvroSchemaFormat(),
+        timeout: configuration.storeTimeout,
+        logger: logger
+    )
+    let router = buildRouter(store: store, maximumBodySize: configuration.maximumBodySize)
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "schema-registry"),
+        services: [store],
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger
+    )
+    app.beforeServerStarts {
+        logger.info("Reading the schemas topic before serving")
+        try await cancelWhenGracefulShutdown { try await store.waitUntilCaughtUp() }
+        logger.info("Schemas topic read; serving")
+    }
+    return app
+}
+
+/// The router alone, for in-process tests (`app.test(.router)`) with any store.
+func buildRouter(store: RegistryStore, maximumBodySize: Int) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.middlewares.add(RegistryErrorMiddleware())
+    RegistryController(store: store, maximumBodySize: maximumBodySize).addRoutes(to: router)
+    return router
+}
+
+private func makeLog(_ storage: RegistryStorage, logger: Logger) throws -> any RegistryLog {
+    switch storage.backing {
+    case .memory:
+        logger.warning("Schemas are kept in memory only and are lost when the registry stops")
+        return InMemoryRegistryLog()
+    case .kafka(let settings):
+        return try KafkaRegistryLog(settings: settings, logger: logger)
+    }
+}

@@ -1,0 +1,79 @@
+/// Settings of the registry server. The executable fills it from flags and environment variables;
+/// the library never reads the environment.
+public struct RegistryServerConfiguration: Sendable {
+    /// The address to listen on. Loopback by default: the API has no authentication and can delete
+    /// schemas, so exposing it is a decision (`0.0.0.0` in a container or behind a network policy).
+    ///
+    /// Default: `127.0.0.1`
+    public var host: String
+
+    /// The port to listen on; 0 picks a free one (tests read it from `onServerRunning`).
+    ///
+    /// Default: 8081
+    public var port: Int
+
+    /// Where the state is kept.
+    ///
+    /// Default: `.kafka(bootstrapServers: "127.0.0.1:9092", topic: "_schemas")`
+    public var storage: RegistryStorage
+
+    /// The largest request body accepted; larger ones answer 413. Schemas are small; the limit keeps a
+    /// client from making the server buffer arbitrary amounts.
+    ///
+    /// Default: 1 MiB
+    public var maximumBodySize: Int
+
+    /// How long a write waits for the store (append acknowledged and read back) before answering 50002.
+    ///
+    /// Default: 10 seconds
+    public var storeTimeout: Duration
+
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8081,
+        storage: RegistryStorage = .kafka(),
+        maximumBodySize: Int = 1 << 20,
+        storeTimeout: Duration = .seconds(10)
+    ) {
+        self.host = host
+        self.port = port
+        self.storage = storage
+        self.maximumBodySize = maximumBodySize
+        self.storeTimeout = storeTimeout
+    }
+}
+
+/// Where the registry keeps its state.
+public struct RegistryStorage: Sendable {
+    enum Backing: Sendable {
+        case kafka(RegistryKafkaStorage)
+        case memory
+    }
+
+    let backing: Backing
+
+    /// The compacted topic `topic` on the cluster at `bootstrapServers`, as Confluent Schema Registry
+    /// does. State survives restarts and crashes; several instances may share the topic.
+    public static func kafka(
+        bootstrapServers: String = "127.0.0.1:9092",
+        topic: String = "_schemas",
+        retryInterval: Duration = .seconds(1)
+    ) -> RegistryStorage {
+        RegistryStorage(
+            backing: .kafka(
+                RegistryKafkaStorage(bootstrapServers: bootstrapServers, topic: topic, retryInterval: retryInterval)
+            )
+        )
+    }
+
+    /// In memory only: lost when the process ends. For tests and throwaway runs.
+    public static let memory = RegistryStorage(backing: .memory)
+}
+
+/// The settings of Kafka storage.
+struct RegistryKafkaStorage: Sendable {
+    var bootstrapServers: String
+    var topic: String
+    /// How long to wait between attempts while the broker is not up yet.
+    var retryInterval: Duration
+}

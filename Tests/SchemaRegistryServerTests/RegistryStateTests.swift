@@ -1,0 +1,9 @@
+import Testing
+
+@testable import SchemaRegistryServer
+
+@Suite struct RegistryStateTests {
+    @Test func emptyStateHasNoSubjects() {
+        #expect(RegistryState().subjectNames(includeDeleted: true).isEmpty)
+    }
+}
