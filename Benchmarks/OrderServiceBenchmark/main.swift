@@ -1,0 +1,3 @@
+import OrderService
+
+_ = OrderServiceConfiguration()

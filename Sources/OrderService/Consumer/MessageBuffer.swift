@@ -1,0 +1,99 @@
+import Kafka
+import Synchronization
+
+/// Hands consumed records from the task that iterates the consumer to the task that applies them,
+/// in batches: whatever has arrived, up to a maximum, goes into one store transaction.
+///
+/// Bounded: the iterating task waits while the buffer is full, so a slow store slows fetching
+/// instead of filling memory.
+final class MessageBuffer: Sendable {
+    struct Tagged: Sendable {
+        var message: KafkaConsumerMessage
+        /// The partition's generation when the record came out of the consumer (``PartitionTracker``).
+        var generation: UInt64
+    }
+
+    private struct State {
+        var items: [Tagged] = []
+        var isFinished = false
+        var waitingTaker: CheckedContinuation<Void, Never>?
+        var waitingPutter: CheckedContinuation<Void, Never>?
+    }
+
+    private let capacity: Int
+    private let state = Mutex(State())
+
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+    }
+
+    /// Adds a record, waiting while the buffer is full.
+    func put(_ item: Tagged) async {
+        while true {
+            let added: Bool = state.withLock { state in
+                guard state.items.count < capacity || state.isFinished else { return false }
+                state.items.append(item)
+                return true
+            }
+            if added {
+                wakeTaker()
+                return
+            }
+            await withCheckedContinuation { continuation in
+                let full = state.withLock { state in
+                    guard state.items.count >= capacity, !state.isFinished else { return false }
+                    state.waitingPutter = continuation
+                    return true
+                }
+                if !full { continuation.resume() }
+            }
+        }
+    }
+
+    /// Takes up to `maximum` records, waiting for at least one; `nil` once finished and empty.
+    func take(maximum: Int) async -> [Tagged]? {
+        while true {
+            let (batch, putter): ([Tagged]?, CheckedContinuation<Void, Never>?) = state.withLock { state in
+                guard !state.items.isEmpty else { return (state.isFinished ? [] : nil, nil) }
+                let count = min(maximum, state.items.count)
+                let batch = Array(state.items.prefix(count))
+                state.items.removeFirst(count)
+                let putter = state.waitingPutter
+                state.waitingPutter = nil
+                return (batch, putter)
+            }
+            putter?.resume()
+            if let batch { return batch.isEmpty ? nil : batch }
+            await withCheckedContinuation { continuation in
+                let empty = state.withLock { state in
+                    guard state.items.isEmpty, !state.isFinished else { return false }
+                    state.waitingTaker = continuation
+                    return true
+                }
+                if !empty { continuation.resume() }
+            }
+        }
+    }
+
+    /// No more records will come: the taker gets what is left, then `nil`.
+    func finish() {
+        let (taker, putter) = state.withLock { state in
+            state.isFinished = true
+            defer {
+                state.waitingTaker = nil
+                state.waitingPutter = nil
+            }
+            return (state.waitingTaker, state.waitingPutter)
+        }
+        taker?.resume()
+        putter?.resume()
+    }
+
+    private func wakeTaker() {
+        let taker = state.withLock { state in
+            defer { state.waitingTaker = nil }
+            return state.waitingTaker
+        }
+        taker?.resume()
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import Kafka
+import Logging
+import Metrics
+import ServiceLifecycle
+import Synchronization
+
+/// The consuming side of the Order Service: reads `order-events` in the consumer group, applies the
+/// records through the ``OrderEventPipeline``, holds a partition whose record must be retried while
+/// the others flow, and resumes it once the record has passed.
+///
+/// Three tasks: one iterates the Kafka consumer into a ``MessageBuffer``; one takes batches from it
+/// and applies them; one runs the retries of held partitions. The store is the truth about
+/// progress: partitions start at the stored offsets on every assignment, and offsets are committed
+/// to Kafka only for lag tools.
+///
+/// ## Topics
+/// - ``run()``
+final class OrderConsumer: Service, Sendable {
+    let configuration: OrderServiceConfiguration
+    let pipeline: OrderEventPipeline
+    let store: any OrderStore
+    let status: ConsumerStatusBoard
+    let outbox: DeadLetterOutbox?
+    let topics: TopicSetup?
+    let logger: Logger
+    let tracker = PartitionTracker()
+    /// Set when the offset-reset policy `stop` applies: the consumer closes and the service keeps
+    /// answering HTTP, `/health` saying why.
+    let stopSignal = OneShotSignal()
+    /// The Kafka consumer, for the rebalance hooks (which are given to it before it exists).
+    let consumerReference = Mutex<KafkaConsumer?>(nil)
+    let metrics = OrderConsumerMetrics()
+
+    init(
+        configuration: OrderServiceConfiguration,
+        pipeline: OrderEventPipeline,
+        store: any OrderStore,
+        status: ConsumerStatusBoard,
+        outbox: DeadLetterOutbox?,
+        topics: TopicSetup?,
+        logger: Logger
+    ) {
+        self.configuration = configuration
+        self.pipeline = pipeline
+        self.store = store
+        self.status = status
+        self.outbox = outbox
+        self.topics = topics
+        self.logger = logger
+    }
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown { await self.topics?.ensureTopics() }
+        guard !Task.isShuttingDownGracefully, !Task.isCancelled else { return }
+        let consumer = try KafkaConsumer(
+            configuration: consumerConfiguration,
+            rebalanceHooks: KafkaRebalanceHooks(
+                onPartitionsAssigned: { [weak self] partitions in try await self?.assigned(partitions) ?? [:] },
+                onPartitionsRevoked: { [weak self] partitions in self?.revoked(partitions) }
+            ),
+            logger: logger)
+        consumerReference.withLock { $0 = consumer }
+        status.setLogEndProvider { partition in consumer.cachedWatermarks(for: partition)?.high }
+        let buffer = MessageBuffer(capacity: configuration.maximumBatchSize * 2)
+        let (retries, retryRequests) = AsyncStream.makeStream(of: RetryRequest.self)
+        logger.info("consuming", metadata: [OrderServiceLoggingKeys.topic: "\(configuration.topic)"])
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { try await consumer.run() }
+            group.addTask {
+                await self.stopSignal.wait()
+                if self.stopSignal.isSignalled { try await consumer.close() }
+            }
+            group.addTask { try await self.pump(consumer, into: buffer) }
+            group.addTask {
+                await self.applyBatches(from: buffer, consumer: consumer, retries: retryRequests)
+                retryRequests.finish()
+                self.stopSignal.signal()
+            }
+            group.addTask { await self.runRetries(retries, consumer: consumer) }
+        }
+        guard status.phase == .stopped else { return }
+        // Stopped by the offset-reset policy: keep serving HTTP (and /health's 503) until shut down.
+        try await gracefulShutdown()
+    }
+
+    private var consumerConfiguration: KafkaConsumerConfiguration {
+        var consumer = KafkaConsumerConfiguration(
+            consumptionStrategy: .group(id: configuration.consumerGroup, topics: [configuration.topic]),
+            bootstrapServers: configuration.bootstrapServerList)
+        consumer.connection.clientID = "order-service"
+        consumer.sessionTimeout = configuration.sessionTimeout
+        consumer.heartbeatInterval = min(.seconds(3), configuration.sessionTimeout / 3)
+        // Offsets are committed explicitly, after the store has them.
+        consumer.isAutoCommitEnabled = false
+        consumer.autoOffsetReset = .earliest
+        consumer.batchSize = min(configuration.maximumBatchSize, 10_000)
+        consumer.additionalConfig = configuration.additionalKafkaConfig
+        return consumer
+    }
+
+    /// Moves records from the consumer into the buffer, tagged with their partition's generation.
+    private func pump(_ consumer: KafkaConsumer, into buffer: MessageBuffer) async throws {
+        defer { buffer.finish() }
+        for try await message in consumer.messages {
+            let generation = tracker.generation(of: message.topicPartition)
+            await buffer.put(MessageBuffer.Tagged(message: message, generation: generation))
+        }
+    }
+
+    /// Takes what has arrived, keeps what the tracker accepts, applies it in one pass.
+    private func applyBatches(
+        from buffer: MessageBuffer,
+        consumer: KafkaConsumer,
+        retries: AsyncStream<RetryRequest>.Continuation
+    ) async {
+        while let batch = await buffer.take(maximum: configuration.maximumBatchSize) {
+            var accepted: [KafkaConsumerMessage] = []
+            accepted.reserveCapacity(batch.count)
+            var behind: Set<KafkaTopicPartition> = []
+            for item in batch {
+                switch tracker.verdict(for: item.message, generation: item.generation) {
+                case .accept: accepted.append(item.message)
+                case .drop: continue
+                case .behind: behind.insert(item.message.topicPartition)
+                }
+            }
+            if !behind.isEmpty { await checkLogEnd(of: behind, consumer: consumer) }
+            guard !accepted.isEmpty else { continue }
+            let result = await pipeline.process(accepted)
+            took(result, consumer: consumer)
+            for (partition, stall) in result.stalls.sorted(by: { $0.key.partition < $1.key.partition }) {
+                hold(partition, at: stall, consumer: consumer, retries: retries)
+            }
+        }
+    }
+
+    /// Records the progress of a pass: tracker, `/health`, Kafka's committed offsets, metrics.
+    func took(_ result: PipelineResult, consumer: KafkaConsumer) {
+        tracker.committed(result.committed)
+        status.advanced(result.committed)
+        metrics.record(result)
+        if result.deadLettered > 0 { outbox?.notify() }
+        guard !result.committed.isEmpty else { return }
+        do {
+            try consumer.commitAsync(result.committed.map { KafkaTopicPartitionOffset($0.key, offset: $0.value) })
+        } catch {
+            // The store has the offsets; Kafka's copy is for lag tools and catches up on the next commit.
+            logger.debug("committing offsets to Kafka failed", error: error)
+        }
+    }
+
+    /// The broker's log end of `partition` as last seen, `nil` before the first fetch.
+    func logEnd(of partition: KafkaTopicPartition) -> KafkaOffset? {
+        consumerReference.withLock { $0 }?.cachedWatermarks(for: partition)?.high
+    }
+}
+
+/// A held partition and the record it waits at.
+struct RetryRequest: Sendable {
+    var partition: KafkaTopicPartition
+    var stall: Stall
+    var generation: UInt64
+}
+
+/// The consumer's counters (swift-metrics; `/metrics` or any backend the executable bootstraps).
+struct OrderConsumerMetrics: Sendable {
+    let applied = Counter(label: "order_events_applied_total")
+    let skipped = Counter(label: "order_events_skipped_total")
+    let deadLettered = Counter(label: "order_events_dead_lettered_total")
+    let retries = Counter(label: "order_events_retries_total")
+
+    func record(_ result: PipelineResult) {
+        if result.applied > 0 { applied.increment(by: Int64(result.applied)) }
+        if result.skipped > 0 { skipped.increment(by: Int64(result.skipped)) }
+        if result.deadLettered > 0 { deadLettered.increment(by: Int64(result.deadLettered)) }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Kafka
+import OrderEvents
+
+/// A consumed record with what is known about it before the transaction.
+struct PreparedRecord: Sendable {
+    enum Content: Sendable {
+        /// A decoded event, to be applied by the lifecycle rules.
+        case event(OrderEvent)
+        /// A record that goes to the dead-letter topic.
+        case deadLetter(DeadLetterCategory, RecordFailure, retryCount: Int)
+    }
+
+    var message: KafkaConsumerMessage
+    var content: Content
+
+    var partition: KafkaTopicPartition { message.topicPartition }
+
+    /// The dead letter of this record: its bytes unchanged, why, and where it came from.
+    func makeDeadLetter(_ category: DeadLetterCategory, _ failure: RecordFailure, retryCount: Int, at time: Date) -> DeadLetter {
+        var orderId = message.keyString
+        if case .event(let event) = content { orderId = event.orderId.rawValue }
+        return DeadLetter(
+            original: message.topicPartitionOffset, key: message.key, value: message.value, orderId: orderId,
+            category: category, message: failure.message, retryCount: retryCount, timestamp: time)
+    }
+}
+
+/// A record whose failure holds its partition until a retry succeeds.
+public struct Stall: Sendable {
+    public let message: KafkaConsumerMessage
+    public let failure: RecordFailure
+    /// Retries made before the attempt that failed.
+    public let retriesSoFar: Int
+    /// How long to wait before the next attempt.
+    public let delay: Duration
+    public let category: DeadLetterCategory
+}
+
+/// What one pass of the pipeline did.
+public struct PipelineResult: Sendable {
+    /// For each partition with stored progress, the offset of its next record.
+    public var committed: [KafkaTopicPartition: KafkaOffset] = [:]
+    /// Partitions held at a record that must be retried.
+    public var stalls: [KafkaTopicPartition: Stall] = [:]
+    /// Events that created or changed an order, or found it already as asked.
+    public var applied = 0
+    /// Records newly dead-lettered (recorded in the store, to be published).
+    public var deadLettered = 0
+    /// Records the store had passed already (applied before a crash or a rebalance): not applied again.
+    public var skipped = 0
+}

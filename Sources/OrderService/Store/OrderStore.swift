@@ -1,0 +1,54 @@
+import Foundation
+import Kafka
+import OrderEvents
+
+/// What one store transaction may do. Valid only inside ``OrderStore/write(_:)``.
+///
+/// The consumer applies a batch of records through it and sets the partitions' next offsets in the
+/// same transaction: either all of it is stored or none, so a crash at any point neither loses an
+/// event nor applies one twice.
+public protocol OrderStoreWriter {
+    /// The current status of an order, `nil` when the order does not exist.
+    func status(of id: OrderID) throws(OrderStoreError) -> OrderStatus?
+    /// Stores a new order, created by the record at `source`.
+    func insert(_ order: StoredOrder, from source: KafkaTopicPartitionOffset) throws(OrderStoreError)
+    /// Changes the status of an existing order.
+    func setStatus(_ status: OrderStatus, of id: OrderID, at time: Date) throws(OrderStoreError)
+    /// Records a dead letter, not yet published. Returns false when this original was
+    /// dead-lettered already (each original is dead-lettered at most once).
+    @discardableResult
+    func record(_ deadLetter: DeadLetter) throws(OrderStoreError) -> Bool
+    /// The stored offset of the next record to apply in a partition, `nil` when none was applied.
+    func nextOffset(for partition: KafkaTopicPartition) throws(OrderStoreError) -> KafkaOffset?
+    /// Sets the offset of the next record to read in a partition.
+    func setNextOffset(_ offset: KafkaOffset, for partition: KafkaTopicPartition) throws(OrderStoreError)
+}
+
+/// The Order Service's durable state: orders, the consumed offsets, and the dead letters that
+/// still have to be published.
+///
+/// ``SQLiteOrderStore`` is the implementation; tests wrap it to inject failures.
+public protocol OrderStore: Sendable {
+    /// Runs `body` in one transaction, committed when it returns and rolled back when it throws.
+    ///
+    /// - Throws: ``OrderStoreError`` for what the database itself reports (at begin, inside `body`, at
+    ///   commit), and whatever else `body` throws, unchanged.
+    func write<T: Sendable>(_ body: @Sendable (any OrderStoreWriter) throws -> T) async throws -> T
+
+    /// The stored next offset of each partition of `topic` that was ever consumed.
+    func nextOffsets(topic: String) async throws(OrderStoreError) -> [KafkaPartition: KafkaOffset]
+    func order(_ id: OrderID) async throws(OrderStoreError) -> StoredOrder?
+    /// Ids of the orders created from `topic`, oldest first; all of them when `limit` is negative.
+    func orderIDs(topic: String, limit: Int, offset: Int) async throws(OrderStoreError) -> [OrderID]
+    /// How many orders were created from `topic`.
+    func orderCount(topic: String) async throws(OrderStoreError) -> Int
+    /// How many orders there are.
+    func orderCount() async throws(OrderStoreError) -> Int
+    /// Dead letters recorded but not yet acknowledged by the dead-letter topic, oldest first.
+    func unpublishedDeadLetters(limit: Int) async throws(OrderStoreError) -> [DeadLetter]
+    /// Notes that the dead-letter topic acknowledged these dead letters.
+    func markPublished(_ originals: [KafkaTopicPartitionOffset]) async throws(OrderStoreError)
+    /// Deletes every order, offset and dead letter: used when the broker's log was reset and the
+    /// stored state no longer belongs to it.
+    func reset() async throws(OrderStoreError)
+}

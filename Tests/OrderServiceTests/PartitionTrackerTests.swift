@@ -1,0 +1,66 @@
+import Kafka
+@testable import OrderService
+import Testing
+
+/// Which records may be applied: positions, holds, generations, exact resumption after a seek.
+@Suite struct PartitionTrackerTests {
+    let tracker = PartitionTracker()
+    let p0 = KafkaTopicPartition(topic: "order-events", partition: 0)
+    let p1 = KafkaTopicPartition(topic: "order-events", partition: 1)
+
+    private func message(_ partition: KafkaTopicPartition, _ offset: Int64) -> KafkaConsumerMessage {
+        Sample.message([], partition: partition.partition.rawValue, offset: offset, key: nil)
+    }
+
+    private func verdict(_ partition: KafkaTopicPartition, _ offset: Int64) -> PartitionTracker.Verdict {
+        tracker.verdict(for: message(partition, offset), generation: tracker.generation(of: partition))
+    }
+
+    @Test func recordsFromTheStoredOffsetOnAreAccepted() {
+        tracker.assign([p0: 5, p1: nil])
+        #expect(verdict(p0, 5) == .accept)
+        #expect(verdict(p0, 9) == .accept)
+        #expect(verdict(p0, 4) == .behind)
+        #expect(verdict(p1, 0) == .accept)
+        tracker.committed([p0: 10])
+        #expect(verdict(p0, 9) == .behind)
+        #expect(tracker.positions[p0] == 10)
+    }
+
+    @Test func unassignedOrRevokedPartitionsAreDropped() {
+        #expect(verdict(p0, 0) == .drop)
+        tracker.assign([p0: 0])
+        tracker.revoke([p0])
+        #expect(verdict(p0, 0) == .drop)
+    }
+
+    @Test func aHeldPartitionDropsEverythingUntilReleased() throws {
+        tracker.assign([p0: 0, p1: 0])
+        let fetchedBefore = tracker.generation(of: p0)
+        let generation = try #require(tracker.hold(p0))
+        #expect(verdict(p0, 3) == .drop)
+        #expect(verdict(p1, 3) == .accept)
+        #expect(tracker.release(p0, generation: generation, next: 3))
+        // A record fetched before the hold carries the old generation.
+        #expect(tracker.verdict(for: message(p0, 3), generation: fetchedBefore) == .drop)
+        // After the seek the first record must be exactly the next one; a leftover further on is dropped.
+        #expect(verdict(p0, 7) == .drop)
+        #expect(verdict(p0, 3) == .accept)
+        #expect(verdict(p0, 4) == .accept)
+    }
+
+    @Test func aRetryOfAnOldGenerationNoLongerOwnsThePartition() throws {
+        tracker.assign([p0: 0])
+        let generation = try #require(tracker.hold(p0))
+        tracker.assign([p0: 0])  // revoked and assigned again meanwhile
+        #expect(!tracker.isCurrent(p0, generation: generation))
+        #expect(!tracker.release(p0, generation: generation, next: 1))
+    }
+
+    @Test func stoppedPartitionsApplyNothing() {
+        tracker.assign([p0: 0])
+        tracker.stopAll()
+        #expect(verdict(p0, 0) == .drop)
+        #expect(tracker.hold(p0) == nil)
+    }
+}
