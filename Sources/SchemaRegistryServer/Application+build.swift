@@ -15,16 +15,25 @@ public func buildApplication(
     logger: Logger,
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
-    let store = RegistryStore(
-        log: try makeLog(configuration.storage, logger: logger),
-        format: AvroSchemaFormat(),
-        timeout: configuration.storeTimeout,
-        logger: logger
-    )
+    let log = try makeLog(configuration.storage, logger: logger)
+    return buildApplication(configuration: configuration, log: log, logger: logger, onServerRunning: onServerRunning)
+}
+
+/// The same over a given log, so that tests can restart a registry on the log of the previous one.
+func buildApplication(
+    configuration: RegistryServerConfiguration,
+    log: any RegistryLog,
+    logger: Logger,
+    onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+) -> Application<RouterResponder<BasicRequestContext>> {
+    let store = RegistryStore(log: log, format: AvroSchemaFormat(), timeout: configuration.storeTimeout, logger: logger)
     let router = buildRouter(store: store, maximumBodySize: configuration.maximumBodySize)
     var app = Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "schema-registry"),
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port),
+            serverName: "schema-registry"
+        ),
         services: [store],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger
@@ -32,7 +41,7 @@ public func buildApplication(
     app.beforeServerStarts {
         logger.info("Reading the schemas topic before serving")
         try await cancelWhenGracefulShutdown { try await store.waitUntilCaughtUp() }
-        logger.info("Schemas topic read; serving")
+        logger.info("Schemas topic read; serving", metadata: ["port": "\(configuration.port)"])
     }
     return app
 }

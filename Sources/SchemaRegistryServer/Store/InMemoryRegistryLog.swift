@@ -1,3 +1,4 @@
+import ServiceLifecycle
 import Synchronization
 
 /// A ``RegistryLog`` held in memory: for tests and for `--storage memory`. Its content is lost with the
@@ -5,7 +6,7 @@ import Synchronization
 final class InMemoryRegistryLog: RegistryLog {
     private struct State {
         var entries: [RegistryLogEntry] = []
-        var readers: [Int: AsyncThrowingStream<RegistryLogEntry, any Error>.Continuation] = [:]
+        var readers: [Int: AsyncStream<RegistryLogEntry>.Continuation] = [:]
         var nextReaderID = 0
     }
 
@@ -28,8 +29,8 @@ final class InMemoryRegistryLog: RegistryLog {
         state.withLock { Int64($0.entries.count) }
     }
 
-    func read(from offset: Int64) -> AsyncThrowingStream<RegistryLogEntry, any Error> {
-        let (stream, continuation) = AsyncThrowingStream.makeStream(of: RegistryLogEntry.self)
+    func read(from offset: Int64, into apply: @Sendable (RegistryLogEntry) async -> Void) async throws {
+        let (stream, continuation) = AsyncStream.makeStream(of: RegistryLogEntry.self)
         let id = state.withLock { state in
             for entry in state.entries.dropFirst(Int(offset)) { continuation.yield(entry) }
             let id = state.nextReaderID
@@ -37,9 +38,11 @@ final class InMemoryRegistryLog: RegistryLog {
             state.readers[id] = continuation
             return id
         }
-        continuation.onTermination = { [weak self] _ in
-            self?.state.withLock { _ = $0.readers.removeValue(forKey: id) }
+        defer { _ = state.withLock { $0.readers.removeValue(forKey: id) } }
+        for await entry in stream.cancelOnGracefulShutdown() {
+            await apply(entry)
         }
-        return stream
     }
+
+    func close() async {}
 }

@@ -22,6 +22,10 @@ protocol RegistryLog: Sendable {
     /// appended before this call.
     func endOffset() async throws -> Int64
 
-    /// Every record from the first one on, then new ones as they arrive, until the task is cancelled.
-    func read(from offset: Int64) -> AsyncThrowingStream<RegistryLogEntry, any Error>
+    /// Hands every record from `offset` on to `apply`, in order, then new ones as they arrive; returns
+    /// when the task is cancelled.
+    func read(from offset: Int64, into apply: @Sendable (RegistryLogEntry) async -> Void) async throws
+
+    /// Releases the backend (flushes and closes Kafka clients). Called once reading has stopped.
+    func close() async
 }

@@ -44,19 +44,27 @@ actor RegistryStore: Service {
     }
 
     func run() async throws {
+        defer { fail(CancellationError()) }
         do {
-            try await log.prepare()
-            isPrepared = true
-            resumeSatisfiedWaiters()
-            for try await entry in log.read(from: 0).cancelOnGracefulShutdown() {
-                apply(entry)
+            try await cancelWhenGracefulShutdown {
+                try await self.log.prepare()
+                await self.markPrepared()
+                try await self.log.read(from: 0) { entry in await self.apply(entry) }
             }
+        } catch is CancellationError {
+            logger.debug("Stopped reading the schemas topic")
         } catch {
+            logger.error("Reading the schemas topic failed", error: error)
             fail(error)
-            if Task.isCancelled || error is CancellationError { return }
+            await log.close()
             throw error
         }
-        fail(CancellationError())
+        await log.close()
+    }
+
+    private func markPrepared() {
+        isPrepared = true
+        resumeSatisfiedWaiters()
     }
 
     private func apply(_ entry: RegistryLogEntry) {
@@ -74,6 +82,7 @@ actor RegistryStore: Service {
 
     /// Ends every wait: the reader stopped, so nothing will be applied any more.
     private func fail(_ error: any Error) {
+        guard failure == nil else { return }
         let reason = error is CancellationError ? "the registry is shutting down" : "\(error)"
         failure = .storeError("reading the schemas topic stopped: \(reason)")
         for waiter in waiters.values { waiter.continuation.resume(throwing: failure ?? CancellationError()) }
