@@ -68,6 +68,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AvroTests", dependencies: ["Avro", "TestSupport"]),
+        .executableTarget(
+            name: "avro-benchmark",
+            dependencies: ["Avro"],
+            path: "Benchmarks/AvroBenchmark"
+        ),
 
         // MARK: Schema Registry
         .target(
