@@ -105,7 +105,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SchemaRegistryTests",
-            dependencies: ["SchemaRegistry", "SchemaRegistryServer", "Avro", "TestSupport"],
+            dependencies: [
+                "SchemaRegistry", "SchemaRegistryServer", "Avro", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             linkerSettings: librdkafkaRunPath
         ),
         .testTarget(

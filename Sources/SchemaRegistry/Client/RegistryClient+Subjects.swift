@@ -7,6 +7,7 @@ extension RegistryClient {
     ///
     /// - Throws: `.incompatibleSchema` (409) or `.invalidSchema` (42201) when the registry rejects it;
     ///   `.unreachable` and other transient errors when it cannot answer.
+    @discardableResult
     public func register(_ schema: String, subject: Subject, normalize: Bool = false) async throws(RegistryError)
         -> SchemaID
     {

@@ -37,7 +37,8 @@ final class KafkaRegistryLog: RegistryLog {
         clients.withLock { $0 = Clients(producer: producer, consumer: consumer) }
     }
 
-    /// Creates the topic (or finds it), retrying every `retryInterval` until the broker answers.
+    /// Creates the topic (or finds it), retrying every `retryInterval` until the broker answers. Only a
+    /// configuration that can never work (bad settings, a librdkafka too old) ends the attempts.
     private func createTopicWhenBrokerIsUp() async throws {
         let admin = try KafkaAdmin(configuration: adminConfiguration(), logger: logger)
         let topic = KafkaNewTopic(name: settings.topic, partitionCount: 1, cleanupPolicy: .compact)
@@ -48,7 +49,7 @@ final class KafkaRegistryLog: RegistryLog {
                 let outcome = try await admin.createTopic(topic, timeout: .seconds(5))
                 logger.info("Schemas topic ready", metadata: ["outcome": "\(outcome)"])
                 return
-            } catch let error as KafkaError where error.isRetriable || error.code == .connectionFailed {
+            } catch let error as KafkaError where error.code != .configuration && error.code != .unsupportedLibrary {
                 logger.warning(
                     "Waiting for Kafka at \(settings.bootstrapServers)",
                     error: error,
