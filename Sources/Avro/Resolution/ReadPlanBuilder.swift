@@ -49,14 +49,19 @@ struct ReadPlanBuilder {
     private mutating func makeKind(writer w: Int, reader r: Int, path: String, location: String) -> ReadStep.Kind {
         let writerNode = writer[w], readerNode = reader[r]
         if case .union(let union) = writerNode.kind {
-            return .writerUnion(union.branches.map { resolve(writer: $0, reader: r, path: path, location: location) })
+            // Like Java's checker: against a reader union, a writer branch is located by its index.
+            let readerIsUnion = if case .union = readerNode.kind { true } else { false }
+            return .writerUnion(
+                union.branches.enumerated().map { index, branch in
+                    resolve(writer: branch, reader: r, path: path, location: readerIsUnion ? location + "/\(index)" : location)
+                })
         }
         if case .union(let union) = readerNode.kind {
             guard let branch = bestBranch(writer: w, union: union) else {
                 return fail(.missingUnionBranch, "reader union has no branch for writer type \(writerNode.typeName)", path: path, location: location)
             }
             let branchPath = path + "(" + shortName(readerNode: union.branches[branch]) + ")"
-            let step = resolve(writer: w, reader: union.branches[branch], path: branchPath, location: location + "/\(branch)")
+            let step = resolve(writer: w, reader: union.branches[branch], path: branchPath, location: location)
             return .readerUnion(branch: branch, step: step)
         }
         if let kind = primitiveKind(writerNode.kind, readerNode.kind) { return kind }
