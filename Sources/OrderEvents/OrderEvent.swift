@@ -46,7 +46,7 @@ public enum OrderEventType: String, Sendable, Hashable, Codable {
 }
 
 /// The body of a CREATE: the full order except its id.
-public struct CreateOrderPayload: Sendable, Hashable {
+public struct CreateOrderPayload: Sendable, Hashable, Codable {
     public var customerId: String
     public var orderDate: Date
     public var items: [OrderItem]
@@ -81,7 +81,7 @@ public struct CreateOrderPayload: Sendable, Hashable {
 }
 
 /// The body of an UPDATE: only the status asked for.
-public struct UpdateOrderPayload: Sendable, Hashable {
+public struct UpdateOrderPayload: Sendable, Hashable, Codable {
     public var status: String
 
     public init(status: String) {

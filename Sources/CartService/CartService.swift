@@ -1,0 +1,41 @@
+import Hummingbird
+import Kafka
+import Logging
+import NIOCore
+import SchemaRegistry
+import ServiceLifecycle
+
+/// The Cart Service wired to Kafka and the Schema Registry, as the executable and the end-to-end
+/// tests run it.
+public enum CartService {
+    /// The application with its Kafka producer and publisher as services: `runService()` starts them
+    /// before the server and, on SIGTERM/SIGINT, stops the server first (in-flight requests are
+    /// answered) and flushes the producer last.
+    public static func makeApplication(
+        configuration: CartServiceConfiguration,
+        logger: Logger,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        let servers = configuration.bootstrapServers.split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) }
+        var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: servers)
+        producerConfiguration.connection.clientID = "cart-service"
+        // librdkafka gives up on the message at the same moment we answer 503, so an event that we
+        // reported as not published is never delivered later behind the client's back.
+        producerConfiguration.deliveryTimeout = configuration.publishTimeout
+        producerConfiguration.additionalConfig = configuration.additionalKafkaConfig
+        var adminConfiguration = KafkaAdminConfiguration(bootstrapServers: servers)
+        adminConfiguration.connection.clientID = "cart-service-admin"
+        adminConfiguration.additionalConfig = configuration.additionalKafkaConfig
+
+        let producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
+        let admin = try KafkaAdmin(configuration: adminConfiguration, logger: logger)
+        let registry = RegistryClient(
+            configuration: RegistryClientConfiguration(baseURL: configuration.schemaRegistryURL, requestTimeout: configuration.publishTimeout),
+            logger: logger)
+        let publisher = try KafkaOrderEventPublisher(
+            configuration: configuration, producer: producer, admin: admin, registry: registry, logger: logger)
+        return buildCartApplication(
+            configuration: configuration, publisher: publisher, services: [producer, publisher], logger: logger,
+            onServerRunning: onServerRunning)
+    }
+}

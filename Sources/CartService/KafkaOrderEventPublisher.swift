@@ -1,0 +1,119 @@
+import Kafka
+import Logging
+import OrderEvents
+import SchemaRegistry
+import ServiceLifecycle
+import Synchronization
+
+/// Publishes order events to Kafka in the Confluent wire format, with the schema id from the registry.
+///
+/// Its `run()` prepares what publishing needs and keeps trying until it has it, saying so in the log:
+/// the topics (created if missing) and the schema id (registered once, then cached, so a registry
+/// outage later does not stop publishing). Until then `publish` answers "unavailable" (503) rather than
+/// waiting. It also checks the broker every `healthCheckInterval`, so `/health` costs no round trip.
+public final class KafkaOrderEventPublisher: OrderEventPublisher, Service {
+    private let producer: KafkaProducer
+    private let admin: KafkaAdmin
+    private let serializer: RegistrySerializer
+    private let codec: OrderEventCodec
+    private let configuration: CartServiceConfiguration
+    private let logger: Logger
+    private let state = Mutex<(schemaID: SchemaID?, isBrokerReachable: Bool)>((nil, false))
+
+    /// - Parameter producer: must run in the same service group (it is listed after this publisher,
+    ///   so that on shutdown the server stops first and the producer flushes last).
+    public init(
+        configuration: CartServiceConfiguration, producer: KafkaProducer, admin: KafkaAdmin,
+        registry: RegistryClient, logger: Logger
+    ) throws {
+        self.configuration = configuration
+        self.producer = producer
+        self.admin = admin
+        self.codec = try OrderEventCodec()
+        self.serializer = try RegistrySerializer(client: registry, schema: OrderEventSchema.json, topic: configuration.topic)
+        self.logger = logger
+    }
+
+    public var isBrokerReachable: Bool { state.withLock { $0.isBrokerReachable } }
+
+    public func publish(_ event: OrderEvent) async throws(PublishError) -> PublishedEvent {
+        guard let schemaID = state.withLock({ $0.schemaID }) else {
+            throw PublishError(.unavailable, "the order event schema is not registered yet (Schema Registry unreachable?)")
+        }
+        var value: [UInt8] = []
+        value.reserveCapacity(64 + 48 * (event.itemCount))
+        RegistryWireFormat.appendHeader(schemaID: schemaID, to: &value)
+        do {
+            try codec.encode(event, into: &value)
+        } catch {
+            throw PublishError(.rejected, "the event does not fit the order event schema: \(error)")
+        }
+        do {
+            let report = try await producer.send(topic: configuration.topic, key: Array(event.orderId.rawValue.utf8), value: value)
+            return PublishedEvent(topic: report.topic, partition: report.partition.rawValue, offset: report.offset.rawValue)
+        } catch let error as KafkaError {
+            throw PublishError(error.isRetriable || error.code == .shutdown ? .unavailable : .rejected, "Kafka: \(error.message)")
+        } catch {
+            throw PublishError(.unavailable, "Kafka: \(error)")
+        }
+    }
+
+    public func run() async throws {
+        try await withThrowingDiscardingTaskGroup { group in
+            group.addTask { try await self.prepare() }
+            group.addTask { try await self.watchBroker() }
+        }
+    }
+
+    /// Topics, then the schema id; each retried with a capped backoff until it works or the service stops.
+    private func prepare() async throws {
+        try await retryUntilDone("ensure the topics \(configuration.topic) and \(configuration.deadLetterTopic)") {
+            try await PlatformTopics.ensure(configuration: configuration, admin: admin, logger: logger)
+        }
+        let id = try await retryUntilDone("register the order event schema at \(configuration.schemaRegistryURL)") {
+            try await serializer.prepare()
+        }
+        state.withLock { $0.schemaID = id }
+        logger.info("ready to publish", metadata: ["schema.id": "\(id.rawValue)", "kafka.topic": "\(configuration.topic)"])
+    }
+
+    private func watchBroker() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            let reachable = (try? await admin.metadata(timeout: .seconds(2))) != nil
+            let changed = state.withLock { state in
+                defer { state.isBrokerReachable = reachable }
+                return state.isBrokerReachable != reachable
+            }
+            if changed {
+                if reachable {
+                    logger.info("Kafka broker reachable", metadata: ["kafka.bootstrap": "\(configuration.bootstrapServers)"])
+                } else {
+                    logger.warning("Kafka broker unreachable", metadata: ["kafka.bootstrap": "\(configuration.bootstrapServers)"])
+                }
+            }
+            try? await Task.sleep(for: configuration.healthCheckInterval)
+        }
+    }
+
+    private func retryUntilDone<T: Sendable>(_ what: String, _ attempt: () async throws -> T) async throws -> T {
+        var delay = Duration.milliseconds(250)
+        while true {
+            do {
+                return try await attempt()
+            } catch {
+                try Task.checkCancellation()
+                if Task.isShuttingDownGracefully { throw CancellationError() }
+                logger.warning("cannot \(what) yet; retrying in \(delay)", error: error)
+                try await Task.sleep(for: delay)
+                delay = min(delay * 2, .seconds(5))
+            }
+        }
+    }
+}
+
+extension OrderEvent {
+    fileprivate var itemCount: Int {
+        if case .create(let payload) = payload { return payload.items.count }
+        return 0
+    }
+}
