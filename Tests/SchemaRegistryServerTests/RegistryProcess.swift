@@ -39,9 +39,14 @@ final class RegistryProcess: Sendable {
     func waitUntilServing(timeout: Duration = .seconds(30)) async throws {
         try await waitUntil("schema-registry on port \(port)", timeout: timeout) {
             guard self.process.isRunning else {
-                throw TestSupportError(description: "schema-registry exited:\n\(self.process.logTail())")
+                throw RegistryProcessExited(log: self.process.logTail())
             }
             return (try? await self.client.mode()) != nil
         }
     }
+}
+
+struct RegistryProcessExited: Error, CustomStringConvertible {
+    var log: String
+    var description: String { "schema-registry exited:\n\(log)" }
 }

@@ -21,11 +21,11 @@ import Testing
         try await withRegistry { api in
             let a = try await api.register(Schemas.v1, subject: "a")
             let b = try await api.register(Schemas.v1, subject: "b")
-            let other = try await api.register(Schemas.intField, subject: "b")
+            let other = try await api.register(Schemas.intField, subject: "c")
             #expect(a.int("id") == 1)
             #expect(b.int("id") == 1)
             #expect(other.int("id") == 2)
-            #expect(try await api.call(.get, "/subjects").strings == ["a", "b"])
+            #expect(try await api.call(.get, "/subjects").strings == ["a", "b", "c"])
             let usages = try await api.call(.get, "/schemas/ids/1/versions").json as? [[String: Any]]
             #expect(usages?.count == 2)
             #expect(try await api.call(.get, "/schemas/ids/1/subjects").strings == ["a", "b"])

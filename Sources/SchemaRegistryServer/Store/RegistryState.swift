@@ -5,7 +5,8 @@ import SchemaRegistry
 /// A pure value with no I/O: the same records in the same order give the same state, which is what makes
 /// a restart, or a kill -9, come back with exactly the same subjects, versions and ids. Conflicting
 /// records (two writers that raced) are resolved the same way on every replay: the first record in the
-/// log wins, a later one that contradicts it is ignored, and the writer that lost sees it and retries.
+/// log wins, a later one that contradicts it is ignored, and the writer that lost sees it, re-asserts the
+/// winner's value under its key (compaction keeps only a key's last value) and retries.
 struct RegistryState: Sendable {
     /// A version of a subject: which schema, and whether it was soft-deleted.
     struct VersionEntry: Equatable, Sendable {

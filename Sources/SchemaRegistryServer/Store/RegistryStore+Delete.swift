@@ -33,7 +33,8 @@ extension RegistryStore {
         try await exclusively {
             try await catchUp()
             guard state.hasVersions(subject) else { throw RegistryError.subjectNotFound(subject) }
-            let resolved = try state.resolve(version, of: subject, includeDeleted: permanent)
+            // `latest` is the newest live version for a soft delete; a number may name a soft-deleted one.
+            let resolved = try state.resolve(version, of: subject, includeDeleted: permanent || !version.isLatest)
             guard let entry = state.subjects[subject]?[resolved] else { throw RegistryError.versionNotFound(version) }
             if permanent {
                 guard entry.isDeleted else { throw RegistryError.versionNotSoftDeleted(subject, resolved) }

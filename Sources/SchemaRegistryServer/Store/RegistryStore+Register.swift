@@ -36,6 +36,7 @@ extension RegistryStore {
                     "Another writer took the id or version first; retrying",
                     metadata: [RegistryLoggingKeys.subject: "\(subject)", RegistryLoggingKeys.attempt: "\(attempt)"]
                 )
+                try await supersede(value)
             }
             throw RegistryError.notWriter("Another registry instance keeps writing the same subject; retry")
         }
@@ -51,6 +52,23 @@ extension RegistryStore {
             throw RegistryError.schemaNotFound()
         }
         return found
+    }
+
+    /// Makes a record that lost a race harmless after compaction, which keeps only the last value of a
+    /// key: the key gets the winner's value again, or a tombstone when nobody else holds it.
+    private func supersede(_ lost: SchemaRecordValue) async throws {
+        if let winner = state.subjects[lost.subject]?[lost.version], let text = state.schemas[winner.id] {
+            let value = SchemaRecordValue(
+                subject: lost.subject,
+                version: lost.version,
+                id: winner.id,
+                schema: text,
+                deleted: winner.isDeleted
+            )
+            try await write(.schema(value))
+        } else {
+            try await write(.schemaTombstone(subject: lost.subject, version: lost.version))
+        }
     }
 
     /// Throws `.incompatibleSchema` when `normalized` breaks the subject's level.
