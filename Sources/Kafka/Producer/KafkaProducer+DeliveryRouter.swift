@@ -10,10 +10,10 @@ import Foundation
 #endif
 
 extension KafkaProducer {
-    /// Receives the producer's events on the event thread and routes each delivery report to the send
+    /// Routes each delivery report (received on the event thread through ``ClientEvents``) to the send
     /// waiting for it. Holds the state machine; the producer holds it and the C client, so the event
     /// thread never keeps the producer itself alive.
-    final class DeliveryRouter: RDKafkaEventHandler {
+    final class DeliveryRouter: Sendable {
         let state = Mutex(StateMachine())
         let statistics: KafkaStatisticsSink
         private let logger: Logger
