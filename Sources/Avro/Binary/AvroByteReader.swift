@@ -116,8 +116,30 @@ struct AvroByteReader {
     mutating func readString() throws(AvroError) -> String {
         let start = position
         let length = try readLength()
-        guard let string = String(validating: take(length), as: UTF8.self) else { throw .invalidUTF8(offset: start) }
+        return try Self.string(take(length), offset: start)
+    }
+
+    /// Validated UTF-8. ASCII, the common case, is checked eight bytes at a time and needs no further
+    /// validation; anything else goes through the standard library's validating initializer.
+    @inline(__always)
+    static func string(_ bytes: UnsafeRawBufferPointer, offset: Int) throws(AvroError) -> String {
+        if isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        guard let string = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8(offset: offset) }
         return string
+    }
+
+    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        var accumulated: UInt64 = 0
+        while index + 8 <= bytes.count {
+            accumulated |= bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            accumulated |= UInt64(bytes[index])
+            index += 1
+        }
+        return accumulated & 0x8080_8080_8080_8080 == 0
     }
 
     mutating func readFixed(_ size: Int) throws(AvroError) -> [UInt8] {

@@ -75,12 +75,8 @@ public struct AvroUnionBranch: Sendable, Hashable {
     public let index: Int
     /// The branch's name as in the JSON encoding: full name of a named type, else the type name.
     public let name: String
-
     /// The name without namespace: `CreateOrderPayload` for `com.example.CreateOrderPayload`.
-    public var simpleName: String {
-        guard let dot = name.lastIndex(of: ".") else { return name }
-        return String(name[name.index(after: dot)...])
-    }
+    public let simpleName: String
 }
 
 extension Decoder {

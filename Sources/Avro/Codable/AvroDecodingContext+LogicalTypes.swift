@@ -3,14 +3,36 @@ import Foundation
 /// Swift types with a logical-type meaning, read from the current (settled) step: `Decimal`, `Date`,
 /// `UUID`, ``AvroDuration``, and `Data` / `[UInt8]` from bytes or fixed.
 extension AvroDecodingContext {
-    func decodeSpecial<T>(_ type: T.Type) throws -> T? {
-        if type == Decimal.self { return try readDecimal() as? T }
-        if type == Date.self { return try readDate() as? T }
-        if type == UUID.self { return try readUUID() as? T }
-        if type == Data.self { return try readBytes().map { Data($0) } as? T }
-        if type == [UInt8].self { return try readBytes() as? T }
-        if type == AvroDuration.self { return try readDuration() as? T }
-        return nil
+    static func isSpecial<T>(_ type: T.Type) -> Bool {
+        type == Decimal.self || type == Date.self || type == UUID.self || type == Data.self || type == byteArrayType
+            || type == AvroDuration.self
+    }
+
+    /// `[UInt8].self`, fetched once: as a generic type its metadata is otherwise looked up in the runtime's
+    /// cache on every comparison.
+    static let byteArrayType: Any.Type = [UInt8].self
+
+    /// Reads a value of one of the special types (``isSpecial(_:)`` is true for `T`). Kept out of line:
+    /// its `T?` would otherwise make every `decodeValue` call fetch `Optional<T>`'s metadata.
+    ///
+    /// For the trivial types the result is returned with `unsafeBitCast`, which is sound because `T` is
+    /// checked to be that very type; it saves boxing into `Any` and a dynamic cast per value.
+    @inline(never)
+    func decodeSpecial<T>(_ type: T.Type) throws -> T {
+        if type == Decimal.self { return unsafeBitCast(try readDecimal(), to: type) }
+        if type == Date.self { return unsafeBitCast(try readDate(), to: type) }
+        if type == UUID.self { return unsafeBitCast(try readUUID(), to: type) }
+        if type == AvroDuration.self { return unsafeBitCast(try readDuration(), to: type) }
+        return try decodeByteContainer(type)
+    }
+
+    /// `Data` or `[UInt8]`; out of line for the same reason as ``decodeSpecial(_:)``.
+    @inline(never)
+    private func decodeByteContainer<T>(_ type: T.Type) throws -> T {
+        guard let bytes = try readBytes() else { throw mismatch("bytes or fixed") }
+        let value: Any = type == Data.self ? Data(bytes) : bytes
+        guard let typed = value as? T else { throw AvroError.unsupported("cannot read \(type) here") }
+        return typed
     }
 
     private var readerNode: SchemaNode { plan.reader[plan.steps[step].reader] }

@@ -1,7 +1,7 @@
 /// Reading Swift primitives from the current (settled) step, with the schema's promotions.
 extension AvroDecodingContext {
     func readBool() throws -> Bool {
-        guard case .boolean = kind else { throw mismatch("Bool") }
+        guard plan.scalars[step] == .boolean else { throw mismatch("Bool") }
         markSingleValue()
         return try input.readBoolean()
     }
@@ -9,9 +9,11 @@ extension AvroDecodingContext {
     /// Strings, bytes promoted to strings, and enum symbols (so `String`-backed Swift enums work).
     func readString() throws -> String {
         let value: String
-        switch kind {
-        case .string, .promote(.bytesToString): value = try input.readString()
-        case .enumeration(let plan): value = plan.readerSymbols[try ReadPlan.readEnumIndex(plan, from: &input)]
+        switch plan.scalars[step] {
+        case .string, .bytesToString: value = try input.readString()
+        case .enumeration:
+            guard case .enumeration(let enumPlan) = kind else { throw mismatch("String") }
+            value = enumPlan.readerSymbols[try ReadPlan.readEnumIndex(enumPlan, from: &input)]
         default: throw mismatch("String")
         }
         markSingleValue()
@@ -21,11 +23,11 @@ extension AvroDecodingContext {
     /// Any Avro number as a `Double`: what the writer wrote decides how many bytes to read.
     func readDouble() throws -> Double {
         let value: Double
-        switch kind {
+        switch plan.scalars[step] {
         case .double: value = try input.readDouble()
-        case .float, .promote(.floatToDouble): value = Double(try input.readFloat())
-        case .int, .promote(.intToLong), .promote(.intToFloat), .promote(.intToDouble): value = Double(try input.readInt())
-        case .long, .promote(.longToFloat), .promote(.longToDouble): value = Double(try input.readLong())
+        case .float, .floatToDouble: value = Double(try input.readFloat())
+        case .int, .intToLong, .intToFloat, .intToDouble: value = Double(try input.readInt())
+        case .long, .longToFloat, .longToDouble: value = Double(try input.readLong())
         default: throw mismatch("Double")
         }
         markSingleValue()
@@ -33,7 +35,7 @@ extension AvroDecodingContext {
     }
 
     func readFloat() throws -> Float {
-        if case .float = kind {
+        if plan.scalars[step] == .float {
             markSingleValue()
             return try input.readFloat()
         }
@@ -44,8 +46,8 @@ extension AvroDecodingContext {
     func readInteger<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
         let start = input.position
         let value: Int64
-        switch kind {
-        case .int, .promote(.intToLong): value = Int64(try input.readInt())
+        switch plan.scalars[step] {
+        case .int, .intToLong: value = Int64(try input.readInt())
         case .long: value = try input.readLong()
         default: throw mismatch(String(describing: type))
         }
@@ -61,6 +63,7 @@ extension AvroDecodingContext {
     func peekNull(step start: Int) throws -> Bool {
         var current = start
         while true {
+            if !plan.isIndirect[current] { return plan.scalars[current] == .null }
             switch plan.steps[current].kind {
             case .null: return true
             case .writerUnion(let branches): current = branches[try ReadPlan.readUnionIndex(count: branches.count, from: &input)]

@@ -13,12 +13,17 @@ final class AvroDecodingContext: Decoder {
 
     let plan: ReadPlan
     let defaults: ReadPlan
-    var input: AvroByteReader
-    var step: Int
-    var depth = 0
-    var container: OpenContainer = .none
-    /// The reader union and branch passed on the way to the current value.
-    var unionBranch: (union: UnionNode, branch: Int)?
+    // The decoder is used by one thread at a time and never hands out overlapping accesses to these
+    // (each access is a read or a whole-value update within one method), so the per-access dynamic
+    // exclusivity check, about a tenth of decoding time, is switched off for them.
+    @exclusivity(unchecked) var input: AvroByteReader
+    @exclusivity(unchecked) var step: Int
+    @exclusivity(unchecked) var depth = 0
+    @exclusivity(unchecked) var container: OpenContainer = .none
+    /// The reader union and branch passed on the way to the current value (two fields rather than an
+    /// optional tuple, which would cost a metadata lookup each time it is saved).
+    var unionNode: UnionNode?
+    var unionBranchIndex = 0
     /// An error met where Swift's API cannot throw (`isAtEnd`); rethrown when the value finishes.
     var deferredError: AvroError?
 
@@ -36,33 +41,55 @@ final class AvroDecodingContext: Decoder {
 
     /// Decodes one value at `step`: union branch first, then logical types, then `init(from:)`.
     func decodeValue<T: Decodable>(_ type: T.Type, step: Int) throws -> T {
-        let saved = (self.step, self.container, self.unionBranch)
+        let savedStep = self.step, savedContainer = self.container, savedUnion = self.unionNode, savedBranch = self.unionBranchIndex
         self.step = step
         self.container = .none
-        self.unionBranch = nil
+        self.unionNode = nil
         depth += 1
         defer {
-            (self.step, self.container, self.unionBranch) = saved
+            self.step = savedStep
+            self.container = savedContainer
+            self.unionNode = savedUnion
+            self.unionBranchIndex = savedBranch
             depth -= 1
         }
         guard depth <= input.limits.maxDepth else {
             throw AvroError.limitExceeded("nesting deeper than \(input.limits.maxDepth) levels", offset: input.position)
         }
         try settle()
-        if let special = try decodeSpecial(type) { return special }
+        if plan.mayHoldSpecialType[self.step] && Self.isSpecial(type) { return try decodeSpecial(type) }
         let value = try T(from: self)
         try finishValue()
         return value
     }
 
+    /// Reads a primitive at `step` without going through `init(from:)`: the keyed and unkeyed containers'
+    /// fast path for `String`, integers, floating point and `Bool`.
+    func decodePrimitive<R>(step: Int, _ read: (AvroDecodingContext) throws -> R) throws -> R {
+        let savedStep = self.step, savedContainer = self.container, savedUnion = self.unionNode, savedBranch = self.unionBranchIndex
+        self.step = step
+        self.container = .none
+        defer {
+            self.step = savedStep
+            self.container = savedContainer
+            self.unionNode = savedUnion
+            self.unionBranchIndex = savedBranch
+        }
+        try settle()
+        return try read(self)
+    }
+
     /// Follows union steps to the value's own step, reading the writer's branch index if there is one.
     func settle() throws {
-        while true {
+        while plan.isIndirect[step] {
             switch kind {
             case .writerUnion(let branches):
                 step = branches[try ReadPlan.readUnionIndex(count: branches.count, from: &input)]
             case .readerUnion(let branch, let next):
-                if case .union(let union) = plan.reader[plan.steps[step].reader].kind { unionBranch = (union, branch) }
+                if case .union(let union) = plan.reader[plan.steps[step].reader].kind {
+                    unionNode = union
+                    unionBranchIndex = branch
+                }
                 step = next
             case .failure(let error):
                 throw error.at(offset: input.position)
@@ -74,8 +101,9 @@ final class AvroDecodingContext: Decoder {
 
     func currentUnionBranch() throws -> AvroUnionBranch? {
         try settle()
-        guard let (union, branch) = unionBranch else { return nil }
-        return AvroUnionBranch(index: branch, name: union.branchNames[branch])
+        guard let union = unionNode else { return nil }
+        let branch = unionBranchIndex
+        return AvroUnionBranch(index: branch, name: union.branchNames[branch], simpleName: union.branchSimpleNames[branch])
     }
 
     /// Leaves the input just past the current value, whatever `init(from:)` read of it.
@@ -89,7 +117,7 @@ final class AvroDecodingContext: Decoder {
         case .record(let state): try state.finish(in: self)
         case .map(let state): input.position = state.end
         case .array(let state): try state.finish(in: self)
-        case .none: try plan.writer.skipValue(plan.steps[step].writer, in: &input, depth: depth)
+        case .none: try plan.writer.skipValue(plan.writerNodes[step], in: &input, depth: depth)
         }
     }
 
@@ -101,20 +129,20 @@ final class AvroDecodingContext: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         switch container {
-        case .record(let state): return KeyedDecodingContainer(AvroKeyedDecodingContainer<Key>(context: self, storage: .record(state)))
-        case .map(let state): return KeyedDecodingContainer(AvroKeyedDecodingContainer<Key>(context: self, storage: .map(state)))
+        case .record(let state): return KeyedDecodingContainer(AvroKeyedDecodingContainer<Key>(storage: .record(state)))
+        case .map(let state): return KeyedDecodingContainer(AvroKeyedDecodingContainer<Key>(storage: .map(state)))
         case .none: break
         default: throw AvroError.unsupported("a value opened two different containers")
         }
         switch kind {
         case .record(let recordPlan):
-            let state = RecordDecodingState(plan: recordPlan, start: input.position)
+            let state = RecordDecodingState(plan: recordPlan, context: self, start: input.position)
             container = .record(state)
-            return KeyedDecodingContainer(AvroKeyedDecodingContainer<Key>(context: self, storage: .record(state)))
+            return KeyedDecodingContainer(AvroKeyedDecodingContainer<Key>(storage: .record(state)))
         case .map(let values, _):
             let state = try MapDecodingState(values: values, context: self)
             container = .map(state)
-            return KeyedDecodingContainer(AvroKeyedDecodingContainer<Key>(context: self, storage: .map(state)))
+            return KeyedDecodingContainer(AvroKeyedDecodingContainer<Key>(storage: .map(state)))
         default:
             throw mismatch("a keyed container (struct or dictionary)")
         }

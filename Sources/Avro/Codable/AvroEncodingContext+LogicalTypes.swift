@@ -4,6 +4,8 @@ import Foundation
 /// `[UInt8]` for bytes and fixed. Checked by the node's type, so plain records pay nothing.
 extension AvroEncodingContext {
     func encodeSpecial<T>(_ value: T, node: Int) throws -> Bool {
+        let tag = graph.tags[node]
+        guard graph.logicalTypes[node] != nil || tag == .bytes || tag == .fixed else { return false }
         let schemaNode = graph[node]
         if let logicalType = schemaNode.logicalType, try encodeLogical(value, logicalType, schemaNode) { return true }
         switch schemaNode.kind {

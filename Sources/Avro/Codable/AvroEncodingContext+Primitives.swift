@@ -3,7 +3,7 @@
 extension AvroEncodingContext {
     /// The node to write at: `node` itself, or the first branch of a union that `accepts` the value.
     private func concrete(_ node: Int, _ description: @autoclosure () -> String, accepts: (SchemaNode) -> Bool) throws -> Int {
-        guard case .union(let union) = graph[node].kind else { return node }
+        guard graph.tags[node] == .union, case .union(let union) = graph[node].kind else { return node }
         guard let branch = union.branches.firstIndex(where: { accepts(graph[$0]) }) else {
             throw AvroError.typeMismatch("\(description()) matches no branch of union [\(union.branchNames.joined(separator: ", "))]")
         }
@@ -27,6 +27,10 @@ extension AvroEncodingContext {
     }
 
     func encodeInteger(_ value: Int64, node: Int) throws {
+        if graph.tags[node] == .long {
+            output.appendLong(value)
+            return
+        }
         let target = try concrete(node, "integer \(value)") {
             switch $0.kind {
             case .int: Int32(exactly: value) != nil
@@ -65,6 +69,10 @@ extension AvroEncodingContext {
     }
 
     func encodeString(_ value: String, node: Int) throws {
+        if graph.tags[node] == .string {
+            output.appendString(value)
+            return
+        }
         let target = try concrete(node, "string") {
             switch $0.kind {
             case .string: true

@@ -11,10 +11,23 @@ extension AvroEncodingContext {
     }
 
     func unionBranch<T>(for type: T.Type, union: UnionNode, node: Int) throws -> Int? {
-        if type is any AvroOptionalMarker.Type { return nil }
-        if let special = specialBranch(for: type, union: union) { return special }
+        let identifier = ObjectIdentifier(type)
+        for choice in recentUnionChoices where choice.node == node && choice.type == identifier {
+            return choice.branch >= 0 ? choice.branch : nil
+        }
+        let branch = chooseBranch(for: type, union: union, node: node)
+        recentUnionChoices.append((node, identifier, branch ?? -1))
+        return branch
+    }
+
+    private func chooseBranch<T>(for type: T.Type, union: UnionNode, node: Int) -> Int? {
         if let cached = unionCache.branch(union: node, type: type) { return cached >= 0 ? cached : nil }
-        let branch = namedBranch(for: type, union: union) ?? onlyNonNullBranch(union)
+        let branch: Int?
+        if type is any AvroOptionalMarker.Type {
+            branch = nil
+        } else {
+            branch = specialBranch(for: type, union: union) ?? namedBranch(for: type, union: union) ?? onlyNonNullBranch(union)
+        }
         unionCache.remember(branch ?? -1, union: node, type: type)
         return branch
     }

@@ -12,9 +12,14 @@ final class AvroEncodingContext: Encoder {
 
     let graph: SchemaGraph
     let unionCache: UnionBranchCache
-    var output: [UInt8] = []
-    var node: Int
-    var container: OpenContainer = .none
+    // One thread at a time uses an encoder, and no access to these overlaps another (each is a read, a
+    // whole-value update, or an inout pass to code that does not touch the context), so the dynamic
+    // exclusivity check on every access is switched off for them.
+    @exclusivity(unchecked) var output: [UInt8] = []
+    @exclusivity(unchecked) var node: Int
+    @exclusivity(unchecked) var container: OpenContainer = .none
+    /// Union branches already chosen for Swift types in this value, before asking the shared cache.
+    @exclusivity(unchecked) var recentUnionChoices: [(node: Int, type: ObjectIdentifier, branch: Int)] = []
     /// An error raised where Swift's API cannot throw (`container(keyedBy:)`); rethrown when the
     /// value finishes.
     var deferredError: (any Error)?
@@ -33,7 +38,9 @@ final class AvroEncodingContext: Encoder {
     func encodeValue<T: Encodable>(_ value: T, node: Int) throws {
         if try encodeSpecial(value, node: node) { return }
         var target = node
-        if case .union(let union) = graph[node].kind, let branch = try unionBranch(for: T.self, union: union, node: node) {
+        if graph.tags[node] == .union, case .union(let union) = graph[node].kind,
+            let branch = try unionBranch(for: T.self, union: union, node: node)
+        {
             output.appendLong(Int64(branch))
             target = union.branches[branch]
             do {

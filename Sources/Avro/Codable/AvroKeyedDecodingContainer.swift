@@ -1,12 +1,45 @@
+/// What a keyed container reads from. Declared outside the generic container so that using it costs
+/// no generic-metadata lookup per field.
+enum KeyedDecodingStorage {
+    case record(RecordDecodingState)
+    case map(MapDecodingState)
+}
+
+/// Where the value for a key is.
+enum KeyedValueLocation {
+    case absent
+    /// A writer field (records) with the plan step that reads it.
+    case writerField(state: RecordDecodingState, position: Int, step: Int)
+    /// A map value at an offset.
+    case mapValue(state: MapDecodingState, offset: Int)
+    /// A reader field the writer lacks: its default, in binary form, read with the reader's node.
+    case defaultValue(value: AvroValue, bytes: [UInt8], node: Int)
+}
+
 /// Keyed container over a record (keys are reader field names) or a map (keys are map keys).
+///
+/// The hot path is deliberately non-generic up to the last call: ``locate(_:)`` finds where a key's
+/// value is, and the typed methods read it. Generic helpers returning `T?` or taking closures would make
+/// the runtime look up generic metadata on every field.
 struct AvroKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    enum Storage {
-        case record(RecordDecodingState)
-        case map(MapDecodingState)
+    typealias Storage = KeyedDecodingStorage
+    typealias Location = KeyedValueLocation
+
+    /// The only stored property, so that copying the container in generic code is one retain.
+    let storage: Storage
+
+    init(storage: Storage) {
+        self.storage = storage
     }
 
-    let context: AvroDecodingContext
-    let storage: Storage
+    /// The decoder, which the state objects hold (the state lives only while its value is decoded, so
+    /// the reference back does not outlive the value).
+    private var context: AvroDecodingContext {
+        switch storage {
+        case .record(let state): state.context
+        case .map(let state): state.context
+        }
+    }
 
     var codingPath: [any CodingKey] { [] }
 
@@ -24,87 +57,152 @@ struct AvroKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
         }
     }
 
-    /// Runs `body` with the input at the value for `key` and `step` its plan step; `nil` if there is no
-    /// such key. A reader field filled from its default is read from the default's binary form.
-    private func withValue<T>(for key: Key, _ body: (AvroDecodingContext, Int) throws -> T) throws -> T? {
+    private func locate(_ key: Key) -> Location {
+        switch storage {
+        case .map(let state):
+            guard let offset = state.offset(of: key.stringValue) else { return .absent }
+            return .mapValue(state: state, offset: offset)
+        case .record(let state):
+            guard let index = state.readerIndex(of: key.stringValue) else { return .absent }
+            switch state.plan.readerFields[index] {
+            case .fromWriter(let position, let step): return .writerField(state: state, position: position, step: step)
+            case .fromDefault(let value, let bytes): return .defaultValue(value: value, bytes: bytes, node: state.plan.record.fieldNodes[index])
+            }
+        }
+    }
+
+    /// Runs `body` with the context (input at the value) and plan step for `key`, which must be present.
+    /// A record field the writer wrote, the common case, takes the first branch and touches only
+    /// trivially copyable tables.
+    private func read<R>(_ key: Key, _ body: (AvroDecodingContext, Int) throws -> R) throws -> R {
+        if case .record(let state) = storage, let index = state.readerIndex(of: key.stringValue) {
+            let position = state.plan.writerPositions[index]
+            if position >= 0 {
+                let context = state.context
+                do {
+                    let isInSequence = try state.moveTo(position, in: context)
+                    let value = try body(context, state.plan.readerSteps[index])
+                    state.moved(from: position, isInSequence: isInSequence, in: context)
+                    return value
+                } catch let error as AvroError {
+                    throw error.prefixed(key.stringValue)
+                }
+            }
+        }
         do {
-            switch storage {
-            case .map(let state):
-                guard let offset = state.offset(of: key.stringValue) else { return nil }
+            switch locate(key) {
+            case .absent:
+                throw AvroError.missingField(key.stringValue)
+            case .writerField(let state, let position, let step):
+                let context = state.context
+                let isInSequence = try state.moveTo(position, in: context)
+                let value = try body(context, step)
+                state.moved(from: position, isInSequence: isInSequence, in: context)
+                return value
+            case .mapValue(let state, let offset):
+                let context = state.context
                 context.input.position = offset
                 defer { context.input.position = state.end }
                 return try body(context, state.values)
-            case .record(let state):
-                guard let index = state.readerIndex(of: key.stringValue) else { return nil }
-                switch state.plan.readerFields[index] {
-                case .fromWriter(let position, let step):
-                    return try state.withWriterField(position, in: context) { try body(context, step) }
-                case .fromDefault(_, let bytes):
-                    return try withDefault(bytes, node: state.plan.record.fieldNodes[index], body)
-                }
+            case .defaultValue(_, let bytes, let node):
+                return try withDefault(bytes: bytes, node: node, body)
             }
         } catch let error as AvroError {
             throw error.prefixed(key.stringValue)
         }
     }
 
-    private func withDefault<T>(_ bytes: [UInt8], node: Int, _ body: (AvroDecodingContext, Int) throws -> T) throws -> T {
+    /// Runs `body` on a context of its own over a default's binary form, read with the reader's node.
+    private func withDefault<R>(bytes: [UInt8], node: Int, _ body: (AvroDecodingContext, Int) throws -> R) throws -> R {
+        let context = self.context
         let defaults = context.defaults
         guard let step = defaults.identityStepForNode?[node] else { throw AvroError.unsupported("no plan for defaults") }
         return try bytes.withUnsafeBytes { buffer in
-            let child = AvroDecodingContext(plan: defaults, defaults: defaults, input: AvroByteReader(buffer, limits: context.input.limits))
-            return try body(child, step)
+            try body(AvroDecodingContext(plan: defaults, defaults: defaults, input: AvroByteReader(buffer, limits: context.input.limits)), step)
         }
     }
 
-    private func require<T>(_ key: Key, _ body: (AvroDecodingContext, Int) throws -> T) throws -> T {
-        guard let value = try withValue(for: key, body) else {
-            throw AvroError.missingField(key.stringValue).prefixed(key.stringValue)
+    /// `nil` for a missing key or a null value; the union index is read only once.
+    private func optionalValue<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
+        do {
+            switch locate(key) {
+            case .absent:
+                return nil
+            case .writerField(let state, let position, let step):
+                let context = state.context
+                let isInSequence = try state.moveTo(position, in: context)
+                let start = context.input.position
+                if try context.peekNull(step: step) {
+                    state.moved(from: position, isInSequence: isInSequence, in: context)
+                    return nil
+                }
+                context.input.position = start
+                let value = try context.decodeValue(type, step: step)
+                state.moved(from: position, isInSequence: isInSequence, in: context)
+                return value
+            case .mapValue(let state, let offset):
+                let context = state.context
+                context.input.position = offset
+                defer { context.input.position = state.end }
+                return try context.decodeOptional(type, step: state.values)
+            case .defaultValue(let value, let bytes, let node):
+                if case .null = value.unwrapped { return nil }
+                return try withDefault(bytes: bytes, node: node) { try $0.decodeOptional(type, step: $1) }
+            }
+        } catch let error as AvroError {
+            throw error.prefixed(key.stringValue)
         }
-        return value
     }
 
     func decodeNil(forKey key: Key) throws -> Bool {
-        try withValue(for: key) { context, step in
+        switch locate(key) {
+        case .absent: return true
+        case .writerField(let state, let position, let step):
+            let context = state.context
+            let isInSequence = try state.moveTo(position, in: context)
             let start = context.input.position
-            let isNull = try context.peekNull(step: step)
-            if !isNull { context.input.position = start }
-            return isNull
-        } ?? true
-    }
-
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try require(key) { try $0.decodeValue(type, step: $1) } }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try require(key) { try $0.decodeValue(type, step: $1) } }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try require(key) { try $0.decodeValue(type, step: $1) } }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try require(key) { try $0.decodeValue(type, step: $1) } }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try require(key) { try $0.decodeValue(type, step: $1) } }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try require(key) { try $0.decodeValue(type, step: $1) } }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try require(key) { try $0.decodeValue(type, step: $1) } }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try require(key) { try $0.decodeValue(type, step: $1) } }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try require(key) { try $0.decodeValue(type, step: $1) } }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try require(key) { try $0.decodeValue(type, step: $1) } }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try require(key) { try $0.decodeValue(type, step: $1) } }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try require(key) { try $0.decodeValue(type, step: $1) } }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try require(key) { try $0.decodeValue(type, step: $1) } }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try require(key) { try $0.decodeValue(type, step: $1) } }
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try require(key) { try $0.decodeValue(type, step: $1) } }
-
-    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try optional(type, key) }
-    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try optional(type, key) }
-    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try optional(type, key) }
-    func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try optional(type, key) }
-    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try optional(type, key) }
-    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try optional(type, key) }
-    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try optional(type, key) }
-    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try optional(type, key) }
-
-    /// A missing key or a null value is `nil`; the union index is read once.
-    private func optional<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
-        let value: T?? = try withValue(for: key) { context, step in
-            try context.decodeOptional(type, step: step)
+            if try context.peekNull(step: step) {
+                state.moved(from: position, isInSequence: isInSequence, in: context)
+                return true
+            }
+            context.input.position = start
+            state.stay(isInSequence: isInSequence, in: context)
+            return false
+        case .mapValue(let state, let offset):
+            let context = state.context
+            context.input.position = offset
+            defer { context.input.position = state.end }
+            return try context.peekNull(step: state.values)
+        case .defaultValue(let value, _, _):
+            if case .null = value.unwrapped { return true }
+            return false
         }
-        return value ?? nil
     }
+
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readBool() } } }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readString() } } }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readDouble() } } }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readFloat() } } }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try read(key) { try $0.decodeValue(type, step: $1) } }
+
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try optionalValue(type, key) }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try optionalValue(type, key) }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try optionalValue(type, key) }
+    func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try optionalValue(type, key) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try optionalValue(type, key) }
+    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try optionalValue(type, key) }
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try optionalValue(type, key) }
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try optionalValue(type, key) }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
         -> KeyedDecodingContainer<NestedKey>
@@ -128,18 +226,29 @@ struct AvroKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     /// A decoder of its own for one value, which this container skips: the input is immutable, so the
     /// child can read it at its own pace while this container carries on.
     private func childDecoder(for key: Key) throws -> AvroDecodingContext {
-        if case .record(let state) = storage, let index = state.plan.record.fieldIndex[key.stringValue],
-            case .fromDefault = state.plan.readerFields[index]
-        {
-            throw AvroError.unsupported("a nested container cannot read the default of field '\(key.stringValue)'")
-        }
-        return try require(key) { context, step in
-            let child = AvroDecodingContext(plan: context.plan, defaults: context.defaults, input: context.input)
-            child.step = step
-            child.depth = context.depth
-            try child.settle()
-            try context.plan.writer.skipValue(context.plan.steps[step].writer, in: &context.input, depth: context.depth)
+        let step: Int
+        switch locate(key) {
+        case .absent: throw AvroError.missingField(key.stringValue)
+        case .defaultValue: throw AvroError.unsupported("a nested container cannot read the default of field '\(key.stringValue)'")
+        case .writerField(let state, let position, let fieldStep):
+            let isInSequence = try state.moveTo(position, in: context)
+            step = fieldStep
+            let child = try makeChild(step: step)
+            try context.plan.writer.skipValue(context.plan.writerNodes[step], in: &context.input, depth: context.depth)
+            state.moved(from: position, isInSequence: isInSequence, in: context)
             return child
+        case .mapValue(let state, let offset):
+            context.input.position = offset
+            defer { context.input.position = state.end }
+            return try makeChild(step: state.values)
         }
+    }
+
+    private func makeChild(step: Int) throws -> AvroDecodingContext {
+        let child = AvroDecodingContext(plan: context.plan, defaults: context.defaults, input: context.input)
+        child.step = step
+        child.depth = context.depth
+        try child.settle()
+        return child
     }
 }

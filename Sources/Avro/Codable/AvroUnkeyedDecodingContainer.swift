@@ -42,20 +42,20 @@ struct AvroUnkeyedDecodingContainer: UnkeyedDecodingContainer {
         return false
     }
 
-    mutating func decode(_ type: Bool.Type) throws -> Bool { try next { try context.decodeValue(type, step: $0) } }
-    mutating func decode(_ type: String.Type) throws -> String { try next { try context.decodeValue(type, step: $0) } }
-    mutating func decode(_ type: Double.Type) throws -> Double { try next { try context.decodeValue(type, step: $0) } }
-    mutating func decode(_ type: Float.Type) throws -> Float { try next { try context.decodeValue(type, step: $0) } }
-    mutating func decode(_ type: Int.Type) throws -> Int { try next { try context.decodeValue(type, step: $0) } }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { try next { try context.decodeValue(type, step: $0) } }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { try next { try context.decodeValue(type, step: $0) } }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { try next { try context.decodeValue(type, step: $0) } }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { try next { try context.decodeValue(type, step: $0) } }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { try next { try context.decodeValue(type, step: $0) } }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try next { try context.decodeValue(type, step: $0) } }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next { try context.decodeValue(type, step: $0) } }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next { try context.decodeValue(type, step: $0) } }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next { try context.decodeValue(type, step: $0) } }
+    mutating func decode(_ type: Bool.Type) throws -> Bool { try next { try context.decodePrimitive(step: $0) { try $0.readBool() } } }
+    mutating func decode(_ type: String.Type) throws -> String { try next { try context.decodePrimitive(step: $0) { try $0.readString() } } }
+    mutating func decode(_ type: Double.Type) throws -> Double { try next { try context.decodePrimitive(step: $0) { try $0.readDouble() } } }
+    mutating func decode(_ type: Float.Type) throws -> Float { try next { try context.decodePrimitive(step: $0) { try $0.readFloat() } } }
+    mutating func decode(_ type: Int.Type) throws -> Int { try next { try context.decodePrimitive(step: $0) { try $0.readInteger(type) } } }
+    mutating func decode(_ type: Int8.Type) throws -> Int8 { try next { try context.decodePrimitive(step: $0) { try $0.readInteger(type) } } }
+    mutating func decode(_ type: Int16.Type) throws -> Int16 { try next { try context.decodePrimitive(step: $0) { try $0.readInteger(type) } } }
+    mutating func decode(_ type: Int32.Type) throws -> Int32 { try next { try context.decodePrimitive(step: $0) { try $0.readInteger(type) } } }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 { try next { try context.decodePrimitive(step: $0) { try $0.readInteger(type) } } }
+    mutating func decode(_ type: UInt.Type) throws -> UInt { try next { try context.decodePrimitive(step: $0) { try $0.readInteger(type) } } }
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try next { try context.decodePrimitive(step: $0) { try $0.readInteger(type) } } }
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try next { try context.decodePrimitive(step: $0) { try $0.readInteger(type) } } }
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try next { try context.decodePrimitive(step: $0) { try $0.readInteger(type) } } }
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next { try context.decodePrimitive(step: $0) { try $0.readInteger(type) } } }
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next { try context.decodeValue(type, step: $0) } }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
@@ -76,7 +76,7 @@ struct AvroUnkeyedDecodingContainer: UnkeyedDecodingContainer {
             child.step = step
             child.depth = context.depth
             try child.settle()
-            try context.plan.writer.skipValue(context.plan.steps[step].writer, in: &context.input, depth: context.depth)
+            try context.plan.writer.skipValue(context.plan.writerNodes[step], in: &context.input, depth: context.depth)
             return child
         }
     }
@@ -90,8 +90,7 @@ struct AvroSingleValueDecodingContainer: SingleValueDecodingContainer {
     var codingPath: [any CodingKey] { [] }
 
     func decodeNil() -> Bool {
-        if case .null = context.kind { return true }
-        return false
+        context.plan.scalars[context.step] == .null
     }
 
     func decode(_ type: Bool.Type) throws -> Bool { try context.readBool() }

@@ -3,6 +3,7 @@
 /// be skipped (their offsets kept), and one asked for late is found again by its offset.
 final class RecordDecodingState {
     let plan: RecordPlan
+    let context: AvroDecodingContext
     let start: Int
     /// The next writer field in sequence, and where it starts.
     private var next = 0
@@ -11,8 +12,9 @@ final class RecordDecodingState {
     private var offsets: [Int] = []
     private var lastReader = -1
 
-    init(plan: RecordPlan, start: Int) {
+    init(plan: RecordPlan, context: AvroDecodingContext, start: Int) {
         self.plan = plan
+        self.context = context
         self.start = start
         self.cursor = start
     }
@@ -29,9 +31,9 @@ final class RecordDecodingState {
         return index
     }
 
-    /// Runs `body` with the input at writer field `position`, then leaves the input where the sequence
-    /// continues.
-    func withWriterField<T>(_ position: Int, in context: AvroDecodingContext, _ body: () throws -> T) throws -> T {
+    /// Puts the input at writer field `position`. Returns whether the field is the next in sequence
+    /// (fields before it are skipped, their offsets kept); an earlier field is found by its offset.
+    func moveTo(_ position: Int, in context: AvroDecodingContext) throws -> Bool {
         if position >= next {
             context.input.position = cursor
             while next < position {
@@ -40,14 +42,25 @@ final class RecordDecodingState {
                 next += 1
             }
             if !offsets.isEmpty { offsets[position] = context.input.position }
-            let value = try body()
-            next = position + 1
-            cursor = context.input.position
-            return value
+            return true
         }
         context.input.position = try offset(of: position, in: context)
-        defer { context.input.position = cursor }
-        return try body()
+        return false
+    }
+
+    /// After reading field `position`: continue the sequence after it, or go back to where it stood.
+    func moved(from position: Int, isInSequence: Bool, in context: AvroDecodingContext) {
+        if isInSequence {
+            next = position + 1
+            cursor = context.input.position
+        } else {
+            context.input.position = cursor
+        }
+    }
+
+    /// After looking at a field without reading it: the sequence stays where it was.
+    func stay(isInSequence: Bool, in context: AvroDecodingContext) {
+        if isInSequence { cursor = context.input.position } else { context.input.position = cursor }
     }
 
     /// The start of an earlier writer field, found by skipping from the record's start once.
@@ -67,7 +80,7 @@ final class RecordDecodingState {
         let writerNode: Int
         switch plan.writerFields[position] {
         case .skip(let node): writerNode = node
-        case .read(_, let step): writerNode = context.plan.steps[step].writer
+        case .read(_, let step): writerNode = context.plan.writerNodes[step]
         }
         try context.plan.writer.skipValue(writerNode, in: &context.input, depth: context.depth)
     }
@@ -87,13 +100,15 @@ final class RecordDecodingState {
 /// scanned once, keeping where each value starts.
 final class MapDecodingState {
     let values: Int
+    let context: AvroDecodingContext
     private(set) var keys: [String] = []
     private var offsets: [String: Int] = [:]
     private(set) var end = 0
 
     init(values: Int, context: AvroDecodingContext) throws {
         self.values = values
-        let writerValues = context.plan.steps[values].writer
+        self.context = context
+        let writerValues = context.plan.writerNodes[values]
         var total = 0
         while true {
             let (count, _) = try context.input.readBlockCount(total: total, itemsCanBeEmpty: false)
@@ -146,7 +161,7 @@ final class ArrayDecodingState {
     }
 
     func finish(in context: AvroDecodingContext) throws {
-        let writerItems = context.plan.steps[items].writer
+        let writerItems = context.plan.writerNodes[items]
         while try !checkEnd(in: context) {
             try context.plan.writer.skipValue(writerItems, in: &context.input, depth: context.depth)
             takeItem()

@@ -2,14 +2,20 @@
 /// so recursive types cost nothing and codecs never look a name up on the hot path.
 ///
 /// Built once per encoder or decoder. Building it is also the last step of validating a schema, since it
-/// resolves every reference and converts every field default to a value of its field's type.
-struct SchemaGraph: Sendable {
+/// resolves every reference and converts every field default to a value of its field's type. A class, so
+/// that passing it around generic code costs one retain rather than one per array.
+final class SchemaGraph: Sendable {
     let nodes: [SchemaNode]
     let root: Int
     /// The schema the graph was built from, kept for error messages and resolution.
     let schema: AvroSchema
+    /// Per node, in plain arrays: the kind without payload, and the logical type. The typed encoder
+    /// checks these on every value; reading a ``SchemaNode`` instead would copy its payload and name,
+    /// a retain and a release each.
+    let tags: [SchemaNode.Tag]
+    let logicalTypes: [AvroLogicalType?]
 
-    init(_ schema: AvroSchema) throws(AvroError) {
+    convenience init(_ schema: AvroSchema) throws(AvroError) {
         var builder = SchemaGraphBuilder()
         let root = try builder.add(schema, path: "")
         let preliminary = SchemaGraph(nodes: builder.freeze(defaults: [:]), root: root, schema: schema)
@@ -21,6 +27,8 @@ struct SchemaGraph: Sendable {
         self.nodes = nodes
         self.root = root
         self.schema = schema
+        self.tags = nodes.map(\.tag)
+        self.logicalTypes = nodes.map(\.logicalType)
     }
 
     subscript(_ index: Int) -> SchemaNode { nodes[index] }
@@ -38,8 +46,31 @@ struct SchemaNode: Sendable {
         case record(RecordNode)
     }
 
+    enum Tag: Sendable {
+        case null, boolean, int, long, float, double, bytes, string, fixed, enumeration, array, map, union, record
+    }
+
     let kind: Kind
     let logicalType: AvroLogicalType?
+
+    var tag: Tag {
+        switch kind {
+        case .null: .null
+        case .boolean: .boolean
+        case .int: .int
+        case .long: .long
+        case .float: .float
+        case .double: .double
+        case .bytes: .bytes
+        case .string: .string
+        case .fixed: .fixed
+        case .enumeration: .enumeration
+        case .array: .array
+        case .map: .map
+        case .union: .union
+        case .record: .record
+        }
+    }
     /// Whether a value of this node can take zero bytes (null, empty records, zero-size fixed): the
     /// decoders bound collections of such items by count rather than by the bytes left.
     let canBeEmpty: Bool
@@ -80,6 +111,8 @@ final class EnumNode: Sendable {
 final class UnionNode: Sendable {
     let branches: [Int]
     let branchNames: [String]
+    /// Names without namespace (`CreateOrderPayload`), for ``AvroUnionBranch``.
+    let branchSimpleNames: [String]
     let nullBranch: Int?
     /// Branch by JSON-encoding name: full names, and simple names when they are unambiguous.
     let branchByName: [String: Int]
@@ -87,6 +120,7 @@ final class UnionNode: Sendable {
     init(branches: [Int], names: [String], nullBranch: Int?, simpleNames: [String?]) {
         self.branches = branches
         self.branchNames = names
+        self.branchSimpleNames = names.indices.map { simpleNames[$0] ?? names[$0] }
         self.nullBranch = nullBranch
         var byName: [String: Int] = [:]
         var simpleCounts: [String: Int] = [:]

@@ -13,6 +13,13 @@ final class ReadPlan: Sendable {
 
     /// The step that reads each node of the reader's graph as itself, for identity plans (`nil` otherwise).
     let identityStepForNode: [Int]?
+    /// Per step, in plain arrays the typed decoder reads without copying a ``ReadStep`` (whose payload
+    /// classes would cost a retain and a release each time): what a scalar read is, whether the step is a
+    /// union or failure, and whether a Swift logical type may be read there.
+    let scalars: [ScalarRead]
+    let writerNodes: [Int]
+    let isIndirect: [Bool]
+    let mayHoldSpecialType: [Bool]
 
     init(
         steps: [ReadStep], root: Int, writer: SchemaGraph, reader: SchemaGraph, incompatibilities: [AvroIncompatibility],
@@ -24,6 +31,10 @@ final class ReadPlan: Sendable {
         self.reader = reader
         self.incompatibilities = incompatibilities
         self.identityStepForNode = identityStepForNode
+        self.scalars = steps.map { ScalarRead($0.kind) }
+        self.writerNodes = steps.map(\.writer)
+        self.isIndirect = steps.map(\.isIndirect)
+        self.mayHoldSpecialType = steps.map(\.mayHoldSpecialType)
     }
 
     convenience init(writer: SchemaGraph, reader: SchemaGraph) {
@@ -66,6 +77,59 @@ struct ReadStep: Sendable {
     let reader: Int
     /// The writer's node, for skipping.
     let writer: Int
+    /// Whether a Swift `Decimal`, `Date`, `UUID`, `Data` or `[UInt8]` may be read here (the reader's node
+    /// has a logical type, or holds bytes): the typed decoder looks at the Swift type only then.
+    let mayHoldSpecialType: Bool
+    /// A union (either side) or a failure: the typed decoder must look at `kind` before the value.
+    let isIndirect: Bool
+
+    init(kind: Kind, reader: Int, writer: Int, readerNode: SchemaNode? = nil) {
+        self.kind = kind
+        self.reader = reader
+        self.writer = writer
+        switch kind {
+        case .writerUnion, .readerUnion, .failure: isIndirect = true
+        default: isIndirect = false
+        }
+        switch readerNode?.kind {
+        case .bytes?, .fixed?: mayHoldSpecialType = true
+        default: mayHoldSpecialType = readerNode?.logicalType != nil
+        }
+    }
+}
+
+/// What a step reads when it is a scalar: the writer's type and the promotion, as a trivial value.
+enum ScalarRead: Sendable {
+    case null, boolean, int, long, float, double, bytes, string, fixed, enumeration
+    case intToLong, intToFloat, intToDouble, longToFloat, longToDouble, floatToDouble, stringToBytes, bytesToString
+    case other
+
+    init(_ kind: ReadStep.Kind) {
+        switch kind {
+        case .null: self = .null
+        case .boolean: self = .boolean
+        case .int: self = .int
+        case .long: self = .long
+        case .float: self = .float
+        case .double: self = .double
+        case .bytes: self = .bytes
+        case .string: self = .string
+        case .fixed: self = .fixed
+        case .enumeration: self = .enumeration
+        case .promote(let promotion):
+            switch promotion {
+            case .intToLong: self = .intToLong
+            case .intToFloat: self = .intToFloat
+            case .intToDouble: self = .intToDouble
+            case .longToFloat: self = .longToFloat
+            case .longToDouble: self = .longToDouble
+            case .floatToDouble: self = .floatToDouble
+            case .stringToBytes: self = .stringToBytes
+            case .bytesToString: self = .bytesToString
+            }
+        default: self = .other
+        }
+    }
 }
 
 enum Promotion: Sendable {
@@ -107,6 +171,9 @@ final class RecordPlan: Sendable {
     let isIdentity: Bool
     /// The steps of the writer fields when ``isIdentity``.
     let identitySteps: [Int]
+    /// Per reader field: the writer field it comes from and the step reading it, or −1 for a default.
+    let writerPositions: [Int]
+    let readerSteps: [Int]
 
     init(record: RecordNode, writerFields: [WriterField], readerFields: [ReaderField]) {
         self.record = record
@@ -123,5 +190,7 @@ final class RecordPlan: Sendable {
         }
         self.isIdentity = identity
         self.identitySteps = identity ? steps : []
+        self.writerPositions = readerFields.map { if case .fromWriter(let position, _) = $0 { position } else { -1 } }
+        self.readerSteps = readerFields.map { if case .fromWriter(_, let step) = $0 { step } else { -1 } }
     }
 }

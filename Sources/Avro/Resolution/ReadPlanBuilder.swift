@@ -35,7 +35,7 @@ struct ReadPlanBuilder {
         steps.append(nil)
         memo[key] = index
         let kind = makeKind(writer: w, reader: r, path: path, location: location)
-        steps[index] = ReadStep(kind: kind, reader: r, writer: w)
+        steps[index] = ReadStep(kind: kind, reader: r, writer: w, readerNode: reader[r])
         return index
     }
 

@@ -1,0 +1,115 @@
+import Avro
+import Foundation
+
+/// The seed's order event (section 5), as the services model it; kept equal to
+/// `scripts/avro/order_event.avsc`, which the fastavro side reads.
+enum OrderEventModel {
+    static let schemaJSON = """
+        {"type": "record", "name": "OrderEvent", "namespace": "com.orderplatform.events",
+         "fields": [
+           {"name": "eventType", "type": {"type": "enum", "name": "EventType", "symbols": ["CREATE", "UPDATE"]}},
+           {"name": "orderId", "type": "string"},
+           {"name": "timestamp", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+           {"name": "payload", "type": [
+             {"type": "record", "name": "CreateOrderPayload", "fields": [
+               {"name": "customerId", "type": "string"},
+               {"name": "orderDate", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+               {"name": "items", "type": {"type": "array", "items": {
+                 "type": "record", "name": "OrderItem", "fields": [
+                   {"name": "itemId", "type": "string"},
+                   {"name": "quantity", "type": "int"},
+                   {"name": "price", "type": {"type": "bytes", "logicalType": "decimal", "precision": 10, "scale": 2}}
+                 ]}}},
+               {"name": "totalAmount", "type": {"type": "bytes", "logicalType": "decimal", "precision": 10, "scale": 2}},
+               {"name": "currency", "type": "string"},
+               {"name": "status", "type": "string"}
+             ]},
+             {"type": "record", "name": "UpdateOrderPayload", "fields": [{"name": "status", "type": "string"}]}
+           ]}
+         ]}
+        """
+
+    static let instant = Date(timeIntervalSince1970: 1_769_785_200)
+
+    static let create = OrderEvent(
+        eventType: .create, orderId: "ORDER-001", timestamp: instant,
+        payload: .create(
+            CreateOrderPayload(
+                customerId: "CUST-123", orderDate: instant,
+                items: (0..<3).map { OrderItem(itemId: "ITEM-\($0)", quantity: 2, price: Decimal(string: "49.99") ?? 0) },
+                totalAmount: Decimal(string: "299.94") ?? 0, currency: "USD", status: "new")))
+
+    static let update = OrderEvent(
+        eventType: .update, orderId: "ORDER-001", timestamp: instant.addingTimeInterval(3600),
+        payload: .update(UpdateOrderPayload(status: "shipped")))
+
+    /// The same events as generic values (decimals as their unscaled two's-complement bytes).
+    static let createValue: AvroValue = .record([
+        "eventType": .enumeration("CREATE"), "orderId": .string("ORDER-001"), "timestamp": .long(1_769_785_200_000),
+        "payload": .union(
+            branch: 0,
+            .record([
+                "customerId": .string("CUST-123"), "orderDate": .long(1_769_785_200_000),
+                "items": .array(
+                    (0..<3).map { .record(["itemId": .string("ITEM-\($0)"), "quantity": .int(2), "price": .bytes([0x13, 0x87])]) }),
+                "totalAmount": .bytes([0x75, 0x2A]), "currency": .string("USD"), "status": .string("new"),
+            ])),
+    ])
+
+    static let updateValue: AvroValue = .record([
+        "eventType": .enumeration("UPDATE"), "orderId": .string("ORDER-001"), "timestamp": .long(1_769_788_800_000),
+        "payload": .union(branch: 1, .record(["status": .string("shipped")])),
+    ])
+}
+
+struct OrderEvent: Codable, Equatable {
+    enum EventType: String, Codable {
+        case create = "CREATE"
+        case update = "UPDATE"
+    }
+
+    var eventType: EventType
+    var orderId: String
+    var timestamp: Date
+    var payload: OrderPayload
+}
+
+enum OrderPayload: Codable, Equatable {
+    case create(CreateOrderPayload)
+    case update(UpdateOrderPayload)
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        switch try decoder.avroUnionBranch()?.simpleName {
+        case "CreateOrderPayload": self = .create(try container.decode(CreateOrderPayload.self))
+        default: self = .update(try container.decode(UpdateOrderPayload.self))
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .create(let payload): try container.encode(payload)
+        case .update(let payload): try container.encode(payload)
+        }
+    }
+}
+
+struct CreateOrderPayload: Codable, Equatable {
+    var customerId: String
+    var orderDate: Date
+    var items: [OrderItem]
+    var totalAmount: Decimal
+    var currency: String
+    var status: String
+}
+
+struct OrderItem: Codable, Equatable {
+    var itemId: String
+    var quantity: Int32
+    var price: Decimal
+}
+
+struct UpdateOrderPayload: Codable, Equatable {
+    var status: String
+}
