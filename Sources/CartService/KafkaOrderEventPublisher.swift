@@ -87,6 +87,9 @@ public final class KafkaOrderEventPublisher: OrderEventPublisher, Service {
             if changed {
                 if reachable {
                     logger.info("Kafka broker reachable", metadata: ["kafka.bootstrap": "\(configuration.bootstrapServers)"])
+                    // A broker that comes back may have lost its topics (a development broker keeps them in
+                    // memory); recreating them here lets publishing resume without a restart.
+                    try? await PlatformTopics.ensure(configuration: configuration, admin: admin, logger: logger)
                 } else {
                     logger.warning("Kafka broker unreachable", metadata: ["kafka.bootstrap": "\(configuration.bootstrapServers)"])
                 }

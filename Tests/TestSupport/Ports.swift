@@ -7,6 +7,10 @@ import Glibc
 /// A test fixture that could not do its job (a port, a process, a missing tool).
 public struct TestSupportError: Error, CustomStringConvertible {
     public let description: String
+
+    public init(description: String) {
+        self.description = description
+    }
 }
 
 /// A TCP port on 127.0.0.1 that nothing listens on right now.

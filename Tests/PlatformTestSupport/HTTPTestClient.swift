@@ -1,0 +1,65 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// What a service answered, with the body parsed as a JSON object when it is one.
+public struct HTTPAnswer: Sendable {
+    public let status: Int
+    public let headers: [String: String]
+    public let body: String
+
+    /// The body as a JSON object (empty when it is not one).
+    public var json: [String: any Sendable] {
+        ((try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: any Sendable]) ?? [:]
+    }
+
+    /// The `errors` list of a failure body.
+    public var errors: [String]? { json["errors"] as? [String] }
+}
+
+/// Sends real HTTP requests over a socket to a service under test.
+public struct HTTPTestClient: Sendable {
+    public let baseURL: String
+
+    public init(baseURL: String) {
+        self.baseURL = baseURL
+    }
+
+    public init(port: Int) {
+        self.baseURL = "http://127.0.0.1:\(port)"
+    }
+
+    public func get(_ path: String, timeout: Duration = .seconds(30)) async throws -> HTTPAnswer {
+        try await send(.GET, path, body: nil, timeout: timeout)
+    }
+
+    public func post(_ path: String, json: String, timeout: Duration = .seconds(30)) async throws -> HTTPAnswer {
+        try await send(.POST, path, body: json, timeout: timeout)
+    }
+
+    public func put(_ path: String, json: String, timeout: Duration = .seconds(30)) async throws -> HTTPAnswer {
+        try await send(.PUT, path, body: json, timeout: timeout)
+    }
+
+    public func send(_ method: HTTPMethod, _ path: String, body: String?, timeout: Duration) async throws -> HTTPAnswer {
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.method = method
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: body))
+        }
+        let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(timeout.milliseconds))
+        let bytes = try await response.body.collect(upTo: 16 << 20)
+        var headers: [String: String] = [:]
+        for header in response.headers { headers[header.name.lowercased()] = header.value }
+        return HTTPAnswer(status: Int(response.status.code), headers: headers, body: String(buffer: bytes))
+    }
+}
+
+extension Duration {
+    fileprivate var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}
