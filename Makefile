@@ -19,7 +19,7 @@ test: setup
 	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS)
 
-run: setup
+run: setup release
 	@scripts/run.sh
 
 bench: setup release

@@ -1,24 +1,36 @@
 #!/usr/bin/env bash
-# `make run`: starts the platform on this machine and stops everything it started on Ctrl-C.
-# Logs go to the terminal, each line prefixed with its process, and to .run/<name>.log.
+# `make run`: starts the whole platform on this machine and stops everything it started on Ctrl-C.
+#
+#   Tansu broker :9092 → Schema Registry :8081 → Cart Service :8000 → Order Service :8001
+#
+# Each process starts once what it needs answers. Logs go to the terminal, each line prefixed with
+# its process, and to .run/<name>.log. With KAFKA_BOOTSTRAP_SERVERS set, no broker is started; with
+# SCHEMA_REGISTRY_URL set, no registry: the services use the ones given.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 deps="$root/.deps"
+bin="${BIN_DIR:-$root/.build/release}"
 run_dir="$root/.run"
-kafka_port="${KAFKA_PORT:-9092}"
 mkdir -p "$run_dir"
 
-say() { printf '[run] %s\n' "$*"; }
+kafka_port="${KAFKA_PORT:-9092}"
+registry_port="${SCHEMA_REGISTRY_PORT:-8081}"
+cart_port="${CART_PORT:-8000}"
+order_port="${ORDER_PORT:-8001}"
+
+say() { printf '[run]     %s\n' "$*"; }
 children=()
 
 stop_all() {
     trap - INT TERM EXIT
     if [ ${#children[@]} -gt 0 ]; then
         say "stopping ${#children[@]} process(es)"
-        # Reverse start order: services before the broker they use.
-        for (( i=${#children[@]}-1; i>=0; i-- )); do kill -TERM "${children[$i]}" 2>/dev/null || true; done
-        wait 2>/dev/null || true
+        # Reverse start order: the services before the registry and broker they use.
+        for (( i=${#children[@]}-1; i>=0; i-- )); do
+            kill -TERM "${children[$i]}" 2>/dev/null || true
+            wait "${children[$i]}" 2>/dev/null || true
+        done
     fi
     say "stopped"
 }
@@ -26,7 +38,7 @@ trap stop_all INT TERM EXIT
 
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-prefix_lines() { while IFS= read -r line; do printf '%-8s| %s\n' "$1" "$line"; done; }
+prefix_lines() { while IFS= read -r line; do printf '%-8s | %s\n' "$1" "$line"; done; }
 
 # Starts a process in the background with prefixed output, also kept in .run/NAME.log.
 start() {
@@ -37,24 +49,69 @@ start() {
 }
 
 wait_for_port() {
-    local name="$1" port="$2" deadline=$((SECONDS + ${3:-30}))
+    local name="$1" port="$2" deadline=$((SECONDS + ${3:-60}))
     until port_taken "$port"; do
+        if ! kill -0 "${children[-1]}" 2>/dev/null; then say "$name exited; see $run_dir/$name.log"; exit 1; fi
         if [ $SECONDS -ge $deadline ]; then say "$name did not open port $port; see $run_dir/$name.log"; exit 1; fi
-        sleep 0.2
+        sleep 0.1
     done
+    say "$name is up on port $port"
 }
 
-if port_taken "$kafka_port"; then
-    say "port $kafka_port is taken: is another 'make run' (or a Kafka broker) running? Stop it or set KAFKA_PORT."
-    exit 1
+check_free() {
+    local name="$1" port="$2" variable="$3"
+    if port_taken "$port"; then
+        say "port $port ($name) is taken: is another 'make run' running? Stop it, or set $variable to another port."
+        exit 1
+    fi
+}
+
+for product in schema-registry cart-service order-service; do
+    [ -x "$bin/$product" ] || { say "$bin/$product is missing: run 'make run' (it builds), not scripts/run.sh alone"; exit 1; }
+done
+
+embedded_broker=false
+if [ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]; then embedded_broker=true; check_free "Kafka broker" "$kafka_port" KAFKA_PORT; fi
+if [ -z "${SCHEMA_REGISTRY_URL:-}" ]; then check_free "Schema Registry" "$registry_port" SCHEMA_REGISTRY_PORT; fi
+check_free "Cart Service" "$cart_port" CART_PORT
+check_free "Order Service" "$order_port" ORDER_PORT
+
+if $embedded_broker; then
+    export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port"
+    start tansu "$deps/bin/tansu" broker \
+        --listener-url "tcp://127.0.0.1:$kafka_port" --advertised-listener-url "tcp://127.0.0.1:$kafka_port" \
+        --storage-engine memory://tansu/
+    wait_for_port tansu "$kafka_port"
+    "$deps/venv/bin/python" "$root/scripts/ensure_topics.py" "$KAFKA_BOOTSTRAP_SERVERS" | prefix_lines run
+    # The embedded broker keeps its data in memory: each run starts empty, so the Order Service's
+    # store from the previous run is reset instead of stopping on offsets the broker no longer has.
+    export ORDER_OFFSET_RESET_POLICY="${ORDER_OFFSET_RESET_POLICY:-reset-store}"
+    # A short session timeout: the broker delays a group's first join by about half of it.
+    export KAFKA_SESSION_TIMEOUT="${KAFKA_SESSION_TIMEOUT:-6}"
 fi
 
-start tansu "$deps/bin/tansu" broker \
-    --listener-url "tcp://127.0.0.1:$kafka_port" --advertised-listener-url "tcp://127.0.0.1:$kafka_port" \
-    --storage-engine memory://tansu/
-wait_for_port tansu "$kafka_port"
-"$deps/venv/bin/python" "$root/scripts/ensure_topics.py" "127.0.0.1:$kafka_port" | sed 's/^/[run] /'
+if [ -z "${SCHEMA_REGISTRY_URL:-}" ]; then
+    export SCHEMA_REGISTRY_URL="http://127.0.0.1:$registry_port"
+    start registry "$bin/schema-registry" --port "$registry_port"
+    wait_for_port registry "$registry_port"
+fi
 
-say "ready: Kafka broker (Tansu, in-memory storage) at 127.0.0.1:$kafka_port"
-say "press Ctrl-C to stop"
+export ORDER_DB_PATH="${ORDER_DB_PATH:-$run_dir/orders.sqlite}"
+start cart "$bin/cart-service" --port "$cart_port"
+wait_for_port cart "$cart_port"
+start order "$bin/order-service" --port "$order_port"
+wait_for_port order "$order_port"
+
+cat <<READY | prefix_lines run
+ready:
+  Cart Service     http://127.0.0.1:$cart_port    (POST /create-order, PUT /update-order, GET /health)
+  Order Service    http://127.0.0.1:$order_port    (GET /order-details?orderId=…, /dlq/stats, /dlq/messages, /health)
+  Schema Registry  $SCHEMA_REGISTRY_URL
+  Kafka            $KAFKA_BOOTSTRAP_SERVERS$($embedded_broker && echo " (Tansu, in memory)")
+  logs             $run_dir/*.log
+try:
+  curl -X POST http://127.0.0.1:$cart_port/create-order -H 'Content-Type: application/json' -d '{"orderId": "ORDER-001", "itemsCount": 3}'
+  curl 'http://127.0.0.1:$order_port/order-details?orderId=ORDER-001'
+press Ctrl-C to stop
+READY
 wait
