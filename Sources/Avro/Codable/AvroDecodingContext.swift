@@ -57,10 +57,15 @@ final class AvroDecodingContext: Decoder {
             throw AvroError.limitExceeded("nesting deeper than \(input.limits.maxDepth) levels", offset: input.position)
         }
         try settle()
-        if plan.mayHoldSpecialType[self.step] && Self.isSpecial(type) { return try decodeSpecial(type) }
-        let value = try T(from: self)
-        try finishValue()
-        return value
+        do {
+            if plan.mayHoldSpecialType[self.step] && Self.isSpecial(type) { return try decodeSpecial(type) }
+            let value = try T(from: self)
+            try finishValue()
+            return value
+        } catch let error as AvroError {
+            guard let union = unionNode else { throw error }
+            throw error.prefixed("(\(union.branchSimpleNames[unionBranchIndex]))")
+        }
     }
 
     /// Reads a primitive at `step` without going through `init(from:)`: the keyed and unkeyed containers'

@@ -37,18 +37,24 @@ final class AvroEncodingContext: Encoder {
     /// `encode(to:)`, and finally whatever container it opened.
     func encodeValue<T: Encodable>(_ value: T, node: Int) throws {
         if try encodeSpecial(value, node: node) { return }
-        var target = node
-        if graph.tags[node] == .union, case .union(let union) = graph[node].kind,
+        guard graph.tags[node] == .union, case .union(let union) = graph[node].kind,
             let branch = try unionBranch(for: T.self, union: union, node: node)
-        {
-            output.appendLong(Int64(branch))
-            target = union.branches[branch]
-            do {
-                if try encodeSpecial(value, node: target) { return }
-            } catch let error as AvroError {
-                throw error.prefixed("(\(union.branchNames[branch]))")
-            }
+        else {
+            try encodeOwn(value, node: node)
+            return
         }
+        output.appendLong(Int64(branch))
+        do {
+            let target = union.branches[branch]
+            if try encodeSpecial(value, node: target) { return }
+            try encodeOwn(value, node: target)
+        } catch let error as AvroError {
+            throw error.prefixed("(\(union.branchSimpleNames[branch]))")
+        }
+    }
+
+    /// Runs the value's own `encode(to:)` at `node` and finishes the container it opened.
+    private func encodeOwn<T: Encodable>(_ value: T, node target: Int) throws {
         let savedNode = self.node
         let savedContainer = self.container
         self.node = target
@@ -120,7 +126,7 @@ final class AvroEncodingContext: Encoder {
         let state: KeyedEncodingState
         switch graph[resolved].kind {
         case .record(let record): state = .record(RecordEncodingState(record: record))
-        case .map(let values): state = .map(CollectionEncodingState(items: values))
+        case .map(let values): state = .map(MapEncodingState(values: values))
         default: throw AvroError.typeMismatch("expected \(graph[resolved].typeName), found a keyed container (struct or dictionary)")
         }
         container = .keyed(state)

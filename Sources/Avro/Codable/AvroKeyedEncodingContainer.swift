@@ -9,7 +9,7 @@ struct AvroKeyedEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     private func encode(_ key: Key, _ body: (Int) throws -> Void) throws {
         switch state {
         case .record(let record)?: try record.encodeField(key.stringValue, in: context, body)
-        case .map(let map)?: try map.encodeItem(key: key.stringValue, in: context, body)
+        case .map(let map)?: try map.encodeValue(key: key.stringValue, in: context, body)
         case nil: throw AvroError.typeMismatch("the container could not be opened")
         }
     }

@@ -8,7 +8,7 @@ struct AvroUnkeyedEncodingContainer: UnkeyedEncodingContainer {
 
     private func encodeItem(_ body: (Int) throws -> Void) throws {
         guard let state else { throw AvroError.typeMismatch("the container could not be opened") }
-        try state.encodeItem(key: nil, in: context, body)
+        try state.encodeItem(in: context, body)
     }
 
     mutating func encodeNil() throws { try encodeItem { try context.encodeNull(node: $0) } }
@@ -42,7 +42,7 @@ struct AvroUnkeyedEncodingContainer: UnkeyedEncodingContainer {
 
     private func nestedEncoder() -> AvroEncodingContext {
         guard let state else { return context.child(node: context.node) }
-        return state.nested(key: nil, in: context)
+        return state.nested(in: context)
     }
 }
 

@@ -16,7 +16,7 @@ enum PendingBytes {
 
 enum KeyedEncodingState {
     case record(RecordEncodingState)
-    case map(CollectionEncodingState)
+    case map(MapEncodingState)
 
     func finish(in context: AvroEncodingContext) throws {
         switch self {
@@ -55,8 +55,8 @@ final class RecordEncodingState {
 
     /// Encodes one field through `body`, in place when it is the field's turn, buffered otherwise.
     func encodeField(_ key: String, in context: AvroEncodingContext, _ body: (Int) throws -> Void) throws {
-        let position = try position(of: key)
         do {
+            let position = try position(of: key)
             if position == next && (pending.isEmpty || pending[position] == nil) {
                 try body(record.fieldNodes[position])
                 next += 1
@@ -133,9 +133,9 @@ final class RecordEncodingState {
     }
 }
 
-/// An array or map being encoded: the item count is only known at the end, so items are collected in
-/// a buffer and written as one block.
-final class CollectionEncodingState {
+/// An array being encoded: the item count is only known at the end, so items are collected in a buffer
+/// and written as one block.
+final class ArrayEncodingState {
     let items: Int
     private(set) var count = 0
     private var buffer: [UInt8] = []
@@ -145,21 +145,19 @@ final class CollectionEncodingState {
         self.items = items
     }
 
-    /// Encodes one item (for a map, `key` first) into the block buffer.
-    func encodeItem(key: String?, in context: AvroEncodingContext, _ body: (Int) throws -> Void) throws {
+    /// Encodes one item into the block buffer.
+    func encodeItem(in context: AvroEncodingContext, _ body: (Int) throws -> Void) throws {
         swap(&buffer, &context.output)
         defer { swap(&buffer, &context.output) }
-        if let key { context.output.appendString(key) }
         do {
             try body(items)
         } catch let error as AvroError {
-            throw error.prefixed(key.map { "{\($0)}" } ?? "[\(count)]")
+            throw error.prefixed("[\(count)]")
         }
         count += 1
     }
 
-    func nested(key: String?, in context: AvroEncodingContext) -> AvroEncodingContext {
-        if let key { buffer.appendString(key) }
+    func nested(in context: AvroEncodingContext) -> AvroEncodingContext {
         segments.append(.bytes(buffer))
         buffer = []
         let child = context.child(node: items)
@@ -178,4 +176,45 @@ final class CollectionEncodingState {
     }
 }
 
-typealias ArrayEncodingState = CollectionEncodingState
+/// A map being encoded. Entries are kept apart and written sorted by key when the map finishes: a Swift
+/// `Dictionary` encodes in an order that changes from run to run, and equal maps should give equal bytes
+/// (the generic encoder sorts too).
+final class MapEncodingState {
+    let values: Int
+    private var entries: [(key: String, value: PendingBytes)] = []
+
+    init(values: Int) {
+        self.values = values
+    }
+
+    func encodeValue(key: String, in context: AvroEncodingContext, _ body: (Int) throws -> Void) throws {
+        var buffer: [UInt8] = []
+        swap(&buffer, &context.output)
+        defer { swap(&buffer, &context.output) }
+        do {
+            try body(values)
+        } catch let error as AvroError {
+            throw error.prefixed("{\(key)}")
+        }
+        entries.append((key, .bytes(context.output)))
+    }
+
+    func nested(key: String, in context: AvroEncodingContext) -> AvroEncodingContext {
+        let child = context.child(node: values)
+        entries.append((key, .nested(child)))
+        return child
+    }
+
+    func finish(in context: AvroEncodingContext) throws {
+        var latest: [String: PendingBytes] = [:]
+        for entry in entries { latest[entry.key] = entry.value }
+        if !latest.isEmpty {
+            context.output.appendLong(Int64(latest.count))
+            for key in latest.keys.sorted() {
+                context.output.appendString(key)
+                do { try latest[key]?.append(to: &context.output) } catch let error as AvroError { throw error.prefixed("{\(key)}") }
+            }
+        }
+        context.output.append(0)
+    }
+}

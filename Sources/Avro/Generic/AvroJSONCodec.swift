@@ -110,7 +110,7 @@ enum AvroJSONCodec {
         do {
             return .union(branch: branch, try value(from: member.value, node: union.branches[branch], in: graph))
         } catch {
-            throw error.prefixed("(\(union.branchNames[branch]))")
+            throw error.prefixed("(\(union.branchSimpleNames[branch]))")
         }
     }
 
@@ -207,7 +207,7 @@ enum AvroJSONCodec {
         do {
             return .object([union.branchNames[branch]: try json(from: inner, node: union.branches[branch], in: graph)])
         } catch {
-            throw error.prefixed("(\(union.branchNames[branch]))")
+            throw error.prefixed("(\(union.branchSimpleNames[branch]))")
         }
     }
 }

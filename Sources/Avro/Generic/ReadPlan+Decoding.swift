@@ -23,7 +23,12 @@ extension ReadPlan {
             let branch = try Self.readUnionIndex(count: branches.count, from: &input)
             return try readValue(branches[branch], from: &input, depth: depth + 1)
         case .readerUnion(let branch, let next):
-            return .union(branch: branch, try readValue(next, from: &input, depth: depth))
+            do {
+                return .union(branch: branch, try readValue(next, from: &input, depth: depth))
+            } catch {
+                guard case .union(let union) = reader[step.reader].kind else { throw error }
+                throw error.prefixed("(\(union.branchSimpleNames[branch]))")
+            }
         case .failure(let error): throw error.at(offset: input.position)
         }
     }

@@ -123,7 +123,7 @@ extension SchemaGraph {
         do {
             try write(inner, node: union.branches[branch], into: &output)
         } catch {
-            throw error.prefixed("(\(union.branchNames[branch]))")
+            throw error.prefixed("(\(union.branchSimpleNames[branch]))")
         }
     }
 

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+import TestSupport
+
+@testable import Avro
+
+/// The `avro-tool` contract that tests outside this repository rely on: the commands, their output,
+/// and for any bad input a non-zero exit with one line on stderr, within a second. Serialized, so that
+/// the timing is not the machine's load from other suites running alongside.
+@Suite(.serialized) struct AvroToolTests {
+    let tool = ProjectPaths.buildProducts.appendingPathComponent("avro-tool")
+    let folder: URL
+    let schemaFile: String
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("avro-tool-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        schemaFile = try Self.write(OrderEventFixture.schemaJSON, to: folder.appendingPathComponent("order.avsc"))
+    }
+
+    static func write(_ text: String, to url: URL) throws -> String {
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    func run(_ arguments: [String], stdin: Data? = nil) async throws -> CommandResult {
+        guard FileManager.default.isExecutableFile(atPath: tool.path) else {
+            throw InteropFailure("\(tool.path) is missing: build the avro-tool product")
+        }
+        return try await runCommand(tool, arguments, stdin: stdin, timeout: .seconds(20))
+    }
+
+    static let updateJSON = #"{"eventType":"UPDATE","orderId":"ORDER-001","timestamp":1769788800000,"payload":{"com.orderplatform.events.UpdateOrderPayload":{"status":"shipped"}}}"#
+
+    @Test func encodeAndDecode() async throws {
+        let encoded = try await run(["encode", "--schema-file", schemaFile], stdin: Data(Self.updateJSON.utf8))
+        #expect(encoded.status == 0, "\(encoded.stderrText)")
+        let expected = try AvroEncoder(schema: OrderEventFixture.schema).encode(OrderEventFixture.update)
+        #expect([UInt8](encoded.stdout) == expected)
+        let input = try Self.write("", to: folder.appendingPathComponent("update.bin"))
+        try encoded.stdout.write(to: URL(fileURLWithPath: input))
+        let decoded = try await run(["decode", "--schema-file", schemaFile, "--input", input])
+        #expect(decoded.status == 0)
+        #expect(decoded.stdoutText == Self.updateJSON + "\n")
+    }
+
+    @Test func decodeResolvesToTheReaderSchema() async throws {
+        let reader = try Self.write(
+            #"{"type": "record", "name": "OrderEvent", "namespace": "com.orderplatform.events", "fields": [{"name": "orderId", "type": "string"}, {"name": "v", "type": "int", "default": 2}]}"#,
+            to: folder.appendingPathComponent("reader.avsc"))
+        let bytes = try AvroEncoder(schema: OrderEventFixture.schema).encode(OrderEventFixture.create)
+        let decoded = try await run(["decode", "--schema-file", schemaFile, "--reader-schema-file", reader], stdin: Data(bytes))
+        #expect(decoded.stdoutText == #"{"orderId":"ORDER-001","v":2}"# + "\n")
+    }
+
+    @Test func canonicalFormAndFingerprints() async throws {
+        let schema = try OrderEventFixture.schema
+        #expect(try await run(["canonical", "--schema-file", schemaFile]).stdoutText == schema.canonicalForm + "\n")
+        #expect(try await run(["fingerprint", "--schema-file", schemaFile]).stdoutText == "2ca25fcd7bbbcb66\n")
+        let md5 = try await run(["fingerprint", "--schema-file", schemaFile, "--algorithm", "md5"]).stdoutText
+        #expect(md5 == hex(schema.fingerprint(.md5)) + "\n")
+        let sha = try await run(["fingerprint", "--schema-file", schemaFile, "--algorithm", "sha256"]).stdoutText
+        #expect(sha == hex(schema.fingerprint(.sha256)) + "\n")
+    }
+
+    @Test(arguments: ["null", "deflate", "snappy"])
+    func containerFiles(codec: String) async throws {
+        let lines = try Self.write(Self.updateJSON + "\n\n" + Self.updateJSON + "\n", to: folder.appendingPathComponent("lines-\(codec).json"))
+        let file = try await run(["fromjson", "--schema-file", schemaFile, "--codec", codec, lines])
+        #expect(file.status == 0, "\(file.stderrText)")
+        let path = try Self.write("", to: folder.appendingPathComponent("events-\(codec).avro"))
+        try file.stdout.write(to: URL(fileURLWithPath: path))
+        #expect(try await run(["tojson", path]).stdoutText == Self.updateJSON + "\n" + Self.updateJSON + "\n")
+        let written = try await run(["getschema", path]).stdoutText
+        #expect(try AvroSchema(parsing: written) == OrderEventFixture.schema)
+    }
+
+    @Test(arguments: [
+        ["encode", "--schema-file", "/nonexistent/schema.avsc"],
+        ["encode", "--schema-file", "SCHEMA", "--input", "/nonexistent/datum.json"],
+        ["encode", "--schema-file", "BADSCHEMA"],
+        ["encode", "--schema-file", "SCHEMA"],
+        ["decode", "--schema-file", "SCHEMA"],
+        ["canonical", "--schema-file", "BADSCHEMA"],
+        ["fingerprint", "--schema-file", "SCHEMA", "--algorithm", "crc32"],
+        ["fromjson", "--schema-file", "SCHEMA", "--codec", "zstd", "-"],
+        ["fromjson", "--schema-file", "SCHEMA", "-"],
+        ["tojson", "-"],
+        ["getschema", "-"],
+        ["frobnicate"],
+        ["encode"],
+    ])
+    func badInputFailsWithOneLine(arguments: [String]) async throws {
+        let badSchema = try Self.write(#"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "Nope"}]}"#, to: folder.appendingPathComponent("bad.avsc"))
+        let resolved = arguments.map { $0 == "SCHEMA" ? schemaFile : $0 == "BADSCHEMA" ? badSchema : $0 }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try await run(resolved, stdin: Data("{\"eventType\": \"NOPE\"}\n garbage".utf8))
+        // A second on an idle machine (about 50 ms here); the bound leaves room for a loaded CI runner
+        // while still catching a hang or a slow path on bad input.
+        #expect(clock.now - start < .seconds(3))
+        #expect(result.status != 0)
+        let lines = result.stderrText.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 2 && lines[1].isEmpty, "stderr: \(result.stderrText)")
+        #expect(result.stderrText.hasPrefix("avro-tool: "))
+    }
+}
