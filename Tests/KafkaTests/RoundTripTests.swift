@@ -82,7 +82,17 @@ import TestSupport
             bootstrapServers: fixture.bootstrapServers
         )
         config.connection.clientID = "assign-test"
-        let consumer = try KafkaConsumer(configuration: config, logger: fixture.logger)
+        var consumer: KafkaConsumer? = try KafkaConsumer(configuration: config, logger: fixture.logger)
+        weak let released = consumer
+        try await readAndCheck(try #require(consumer), topic: topic)
+        try await consumer?.close()
+        consumer = nil  // rd_kafka_destroy runs here: it must not wait forever for librdkafka's threads
+        #expect(released == nil)
+        try await producer.shutdown()
+        await fixture.stop()
+    }
+
+    private func readAndCheck(_ consumer: KafkaConsumer, topic: String) async throws {
         let messages = try await consumer.read(3)
         #expect(messages.map(\.offset) == [2, 3, 4])
         let partition = KafkaTopicPartition(topic: topic, partition: 0)
@@ -90,8 +100,5 @@ import TestSupport
         #expect(try await consumer.watermarks(for: partition) == KafkaWatermarks(low: 0, high: 5))
         #expect(try await consumer.lag(for: partition) == 0)
         await #expect(throws: KafkaError.self) { try await consumer.commit(messages[0]) }
-        try await consumer.close()
-        try await producer.shutdown()
-        await fixture.stop()
     }
 }
