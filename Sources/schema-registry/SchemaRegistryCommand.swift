@@ -38,6 +38,7 @@ struct SchemaRegistryCommand: AsyncParsableCommand {
         configuration.storage = storage == "memory" ? .memory : .kafka(bootstrapServers: bootstrapServers, topic: topic)
         let app = try await buildApplication(configuration: configuration, logger: logger)
         try await app.runService()
+        logger.info("Schema registry stopped")
     }
 }
 

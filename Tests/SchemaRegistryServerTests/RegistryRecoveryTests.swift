@@ -44,6 +44,7 @@ import TestSupport
 
         await registry.process.stop()
         #expect(!registry.process.isRunning)
+        #expect(registry.process.logTail(lines: 20).contains("Schema registry stopped"))  // SIGTERM, not SIGKILL
         try await registry.start()
         #expect(try await snapshot(registry.client) == before)
 

@@ -52,7 +52,7 @@ actor RegistryStore: Service {
                 try await self.log.read(from: 0) { entry in await self.apply(entry) }
             }
         } catch is CancellationError {
-            logger.debug("Stopped reading the schemas topic")
+            logger.info("Stopped reading the schemas topic")
         } catch {
             logger.error("Reading the schemas topic failed", error: error)
             fail(error)
