@@ -87,7 +87,10 @@ import TestSupport
 
     @Test func aRegistryThatIsDownIsTransient() async throws {
         let client = RegistryClient(
-            configuration: RegistryClientConfiguration(baseURL: "http://127.0.0.1:\(try freePort())"),
+            configuration: RegistryClientConfiguration(
+                baseURL: "http://127.0.0.1:\(try freePort())",
+                requestTimeout: .seconds(1)
+            ),
             logger: Logger(label: "test")
         )
         let deserializer = try RegistryDeserializer(client: client, readerSchema: Fixtures.orderV1)

@@ -7,6 +7,8 @@ public struct RegistryClientConfiguration: Sendable {
 
     /// The longest a request may take, connecting included. A registry that does not answer in time is
     /// reported as `.unreachable`, so a service can answer 503 within a bounded time instead of hanging.
+    /// A refused connection is retried by the HTTP client's pool until this deadline, so a registry that
+    /// is down costs the full timeout: keep it short where a caller waits.
     ///
     /// Default: 5 seconds
     public var requestTimeout: Duration
