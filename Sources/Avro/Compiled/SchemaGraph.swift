@@ -18,9 +18,17 @@ final class SchemaGraph: Sendable {
     convenience init(_ schema: AvroSchema) throws(AvroError) {
         var builder = SchemaGraphBuilder()
         let root = try builder.add(schema, path: "")
-        let preliminary = SchemaGraph(nodes: builder.freeze(defaults: [:]), root: root, schema: schema)
-        let defaults = try builder.convertDefaults(using: preliminary)
-        self.init(nodes: builder.freeze(defaults: defaults), root: root, schema: schema)
+        var graph = SchemaGraph(nodes: builder.freeze(defaults: [:]), root: root, schema: schema)
+        var convertedBefore = -1
+        while true {
+            let (defaults, converted, firstError) = builder.convertDefaults(using: graph)
+            graph = SchemaGraph(nodes: builder.freeze(defaults: defaults), root: root, schema: schema)
+            guard let firstError else { break }
+            // A default that still fails once nothing more converts is wrong in itself.
+            guard converted > convertedBefore else { throw firstError }
+            convertedBefore = converted
+        }
+        self.init(nodes: graph.nodes, root: root, schema: schema)
     }
 
     private init(nodes: [SchemaNode], root: Int, schema: AvroSchema) {
@@ -142,8 +150,13 @@ final class RecordNode: Sendable {
     let fieldIndex: [String: Int]
     /// Each field's default as a value of the field's type, when it has one.
     let defaults: [AvroValue?]
+    /// The same defaults in binary form, which the typed decoder reads like data.
+    let defaultBytes: [[UInt8]?]
 
-    init(name: AvroName, aliases: [AvroName], fieldNames: [String], fieldNodes: [Int], fieldAliases: [[String]], defaults: [AvroValue?]) {
+    init(
+        name: AvroName, aliases: [AvroName], fieldNames: [String], fieldNodes: [Int], fieldAliases: [[String]], defaults: [AvroValue?],
+        defaultBytes: [[UInt8]?]
+    ) {
         self.name = name
         self.aliases = aliases
         self.fieldNames = fieldNames
@@ -153,5 +166,6 @@ final class RecordNode: Sendable {
         for (position, field) in fieldNames.enumerated() { index[field] = position }
         self.fieldIndex = index
         self.defaults = defaults
+        self.defaultBytes = defaultBytes
     }
 }

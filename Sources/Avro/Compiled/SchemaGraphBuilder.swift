@@ -65,30 +65,45 @@ struct SchemaGraphBuilder {
         }
     }
 
-    /// Converts every field default with the preliminary graph, keyed by record node.
-    func convertDefaults(using graph: SchemaGraph) throws(AvroError) -> [Int: [AvroValue?]] {
-        var result: [Int: [AvroValue?]] = [:]
+    struct Defaults {
+        var values: [AvroValue?]
+        var bytes: [[UInt8]?]
+    }
+
+    /// Converts every field default it can with `graph`, to a value and to its binary form, keyed by
+    /// record node. A record default that leaves out fields with defaults of their own needs those
+    /// converted first, so the caller repeats with a graph holding what converted so far.
+    func convertDefaults(using graph: SchemaGraph) -> (defaults: [Int: Defaults], converted: Int, firstError: AvroError?) {
+        var result: [Int: Defaults] = [:]
+        var converted = 0
+        var firstError: AvroError?
         for (index, entry) in pending.enumerated() {
             guard case .record(let record) = entry, let fieldNodes = recordFieldNodes[index] else { continue }
-            var defaults: [AvroValue?] = []
+            var defaults = Defaults(values: [], bytes: [])
             for (position, field) in record.fields.enumerated() {
-                guard let json = field.defaultValue else {
-                    defaults.append(nil)
-                    continue
+                var value: AvroValue?
+                var bytes: [UInt8]?
+                if let json = field.defaultValue {
+                    do {
+                        let converted = try AvroJSONCodec.value(fromDefault: json, node: fieldNodes[position], in: graph)
+                        var encoded: [UInt8] = []
+                        try graph.write(converted, node: fieldNodes[position], into: &encoded)
+                        (value, bytes) = (converted, encoded)
+                    } catch {
+                        let path = (fieldPaths[index] ?? record.name.name) + "." + field.name
+                        firstError = firstError ?? .invalidSchema("invalid default: \(error.reason)", path: path)
+                    }
                 }
-                do {
-                    defaults.append(try AvroJSONCodec.value(fromDefault: json, node: fieldNodes[position], in: graph))
-                } catch {
-                    let path = (fieldPaths[index] ?? record.name.name) + "." + field.name
-                    throw .invalidSchema("invalid default: \(error.reason)", path: path)
-                }
+                if value != nil { converted += 1 }
+                defaults.values.append(value)
+                defaults.bytes.append(bytes)
             }
             result[index] = defaults
         }
-        return result
+        return (result, converted, firstError)
     }
 
-    func freeze(defaults: [Int: [AvroValue?]]) -> [SchemaNode] {
+    func freeze(defaults: [Int: Defaults]) -> [SchemaNode] {
         let kinds: [SchemaNode.Kind] = pending.enumerated().map { index, entry in
             switch entry {
             case .done(let kind): return kind
@@ -102,7 +117,8 @@ struct SchemaGraphBuilder {
                         fieldNames: record.fields.map(\.name),
                         fieldNodes: fieldNodes,
                         fieldAliases: record.fields.map(\.aliases),
-                        defaults: defaults[index] ?? Array(repeating: nil, count: fieldNodes.count)
+                        defaults: defaults[index]?.values ?? Array(repeating: nil, count: fieldNodes.count),
+                        defaultBytes: defaults[index]?.bytes ?? Array(repeating: nil, count: fieldNodes.count)
                     ))
             }
         }

@@ -18,6 +18,13 @@ public struct AvroDatumWriter: Sendable {
         return output
     }
 
+    /// Checks `value` against the schema without keeping the encoding; errors name the path
+    /// (`Order.items[2].price: expected double, found string`).
+    public func validate(_ value: AvroValue) throws(AvroError) {
+        var scratch: [UInt8] = []
+        try encode(value, into: &scratch)
+    }
+
     /// Appends the binary encoding of `value` to `output` (for framing such as the Confluent wire format).
     public func encode(_ value: AvroValue, into output: inout [UInt8]) throws(AvroError) {
         do {

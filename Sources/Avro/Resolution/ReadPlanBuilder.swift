@@ -160,10 +160,7 @@ struct ReadPlanBuilder {
                 readerForWriter[writerPosition] = position
                 stepForWriter[writerPosition] = step
                 readerFields.append(.fromWriter(position: writerPosition, step: step))
-            } else if let value = readerRecord.defaults[position] {
-                var bytes: [UInt8] = []
-                // Cannot fail: the default was converted against this very node when the schema was compiled.
-                try? reader.write(value, node: readerRecord.fieldNodes[position], into: &bytes)
+            } else if let value = readerRecord.defaults[position], let bytes = readerRecord.defaultBytes[position] {
                 readerFields.append(.fromDefault(value, bytes: bytes))
             } else {
                 let message = "field '\(name)' is missing in the writer's schema and has no default"
