@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         // Schema Registry
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
@@ -150,8 +151,8 @@ let package = Package(
         ),
 
         // MARK: Order events (shared by Cart Service and Order Service)
-        .target(name: "OrderEvents"),
-        .testTarget(name: "OrderEventsTests", dependencies: ["OrderEvents"]),
+        .target(name: "OrderEvents", dependencies: ["Avro"]),
+        .testTarget(name: "OrderEventsTests", dependencies: ["OrderEvents", "Avro", "TestSupport"]),
 
         // MARK: Shared HTTP conventions of the Cart and Order services
         .target(
@@ -174,11 +175,21 @@ let package = Package(
             ],
             linkerSettings: librdkafkaRunPath
         ),
+        .executableTarget(
+            name: "cart-service",
+            dependencies: [
+                "CartService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            linkerSettings: librdkafkaRunPath
+        ),
         .testTarget(
             name: "CartServiceTests",
             dependencies: [
-                "CartService", "OrderEvents", "ServiceSupport", "TestSupport",
+                "CartService", "OrderEvents", "ServiceSupport", "TestSupport", "PlatformTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             linkerSettings: librdkafkaRunPath
         ),
@@ -208,8 +219,10 @@ let package = Package(
         .testTarget(
             name: "OrderServiceTests",
             dependencies: [
-                "OrderService", "OrderEvents", "ServiceSupport", "Kafka", "SchemaRegistry", "Avro", "TestSupport",
+                "OrderService", "OrderEvents", "ServiceSupport", "Kafka", "SchemaRegistry", "SchemaRegistryServer", "Avro",
+                "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             linkerSettings: librdkafkaRunPath
@@ -217,8 +230,9 @@ let package = Package(
         .executableTarget(
             name: "OrderServiceBenchmark",
             dependencies: [
-                "OrderService", "OrderEvents", "Kafka", "SchemaRegistry", "Avro",
+                "OrderService", "OrderEvents", "Kafka", "SchemaRegistry", "SchemaRegistryServer", "Avro",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Benchmarks/OrderServiceBenchmark",
             linkerSettings: librdkafkaRunPath
@@ -226,5 +240,19 @@ let package = Package(
 
         // MARK: Test support (real broker and processes for integration tests)
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(
+            name: "PlatformTestSupport",
+            dependencies: [
+                "TestSupport", "SchemaRegistryServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/PlatformTestSupport",
+            linkerSettings: librdkafkaRunPath
+        ),
     ]
 )
