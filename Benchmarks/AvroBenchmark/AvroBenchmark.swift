@@ -14,7 +14,8 @@ enum AvroBenchmark {
         let schema = try AvroSchema(parsing: OrderEventModel.schemaJSON)
         var results: [BenchmarkResult] = []
         for (name, event, value) in [
-            ("create", OrderEventModel.create, OrderEventModel.createValue), ("update", OrderEventModel.update, OrderEventModel.updateValue),
+            ("create", OrderEventModel.create, OrderEventModel.createValue),
+            ("update", OrderEventModel.update, OrderEventModel.updateValue),
         ] {
             let suite = try EventBenchmark(schema: schema, event: event, value: value, seconds: options.seconds)
             if let expected = baseline?.hex[name], expected != suite.encodedHex {
@@ -25,31 +26,5 @@ enum AvroBenchmark {
         let report = BenchmarkReport(results: results, baseline: baseline)
         print(report.text, terminator: "")
         try report.write(to: options.outputDirectory)
-    }
-}
-
-struct BenchmarkFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
-struct BenchmarkOptions {
-    var fastavroPath: String?
-    var outputDirectory = "bench-results"
-    var seconds = 3.0
-    var only: String?
-
-    init(arguments: [String]) throws {
-        var rest = arguments[...]
-        while let flag = rest.popFirst() {
-            guard let value = rest.popFirst() else { throw BenchmarkFailure("\(flag) needs a value") }
-            switch flag {
-            case "--fastavro": fastavroPath = value
-            case "--output-dir": outputDirectory = value
-            case "--seconds": seconds = Double(value) ?? seconds
-            case "--only": only = value
-            default: throw BenchmarkFailure("unknown option \(flag)")
-            }
-        }
     }
 }

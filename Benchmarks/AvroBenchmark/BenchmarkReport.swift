@@ -1,29 +1,6 @@
 import Avro
 import Foundation
 
-/// fastavro's figures from `scripts/avro/bench_fastavro.py`.
-struct FastavroBaseline {
-    let version: String
-    /// events per second by event and operation.
-    let rates: [String: [String: Double]]
-    let hex: [String: String]
-
-    init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else { throw BenchmarkFailure("cannot read \(path)") }
-        guard case .object(let root) = try AvroJSON(parsing: [UInt8](data)) else { throw BenchmarkFailure("\(path) is not a JSON object") }
-        version = root["fastavro"]?.stringValue ?? "?"
-        var rates: [String: [String: Double]] = [:]
-        var hex: [String: String] = [:]
-        for event in ["create", "update"] {
-            guard case .object(let figures)? = root[event] else { continue }
-            rates[event] = ["encode": figures["encode"]?.doubleValue ?? 0, "decode": figures["decode"]?.doubleValue ?? 0]
-            hex[event] = figures["hex"]?.stringValue
-        }
-        self.rates = rates
-        self.hex = hex
-    }
-}
-
 /// The table printed and written to `bench-results/avro.txt`, and the same figures as JSON.
 struct BenchmarkReport {
     let results: [BenchmarkResult]
@@ -39,15 +16,18 @@ struct BenchmarkReport {
             "Avro benchmark: the seed's order event, events per second per core (one thread, release build)",
             "fastavro \(baseline?.version ?? "not measured") schemaless_writer/schemaless_reader vs Swift; target >= 2x",
             "",
-            pad("event", 8) + pad("path", 10) + pad("operation", 11) + pad("Swift ev/s", 14, right: true) + pad("fastavro ev/s", 15, right: true)
+            pad("event", 8) + pad("path", 10) + pad("operation", 11) + pad("Swift ev/s", 14, right: true)
+                + pad("fastavro ev/s", 15, right: true)
                 + pad("ratio", 9, right: true),
         ]
         for result in results {
             let base = baseline?.rates[result.event]?[result.operation]
             lines.append(
                 pad(result.event.uppercased(), 8) + pad(result.path, 10) + pad(result.operation, 11)
-                    + pad(Self.format(result.eventsPerSecond), 14, right: true) + pad(base.map(Self.format) ?? "-", 15, right: true)
-                    + pad(ratio(result).map { String(format: "%.1fx", $0) } ?? "-", 9, right: true))
+                    + pad(Self.format(result.eventsPerSecond), 14, right: true)
+                    + pad(base.map(Self.format) ?? "-", 15, right: true)
+                    + pad(ratio(result).map { String(format: "%.1fx", $0) } ?? "-", 9, right: true)
+            )
         }
         if baseline != nil {
             let worst = results.compactMap(ratio).min() ?? 0
@@ -62,20 +42,26 @@ struct BenchmarkReport {
             "results": .array(
                 results.map { result in
                     var object: AvroJSONObject = [
-                        "event": .string(result.event), "path": .string(result.path), "operation": .string(result.operation),
+                        "event": .string(result.event), "path": .string(result.path),
+                        "operation": .string(result.operation),
                         "swiftEventsPerSecond": .double(result.eventsPerSecond.rounded()),
                     ]
-                    if let base = baseline?.rates[result.event]?[result.operation] { object["fastavroEventsPerSecond"] = .double(base.rounded()) }
+                    if let base = baseline?.rates[result.event]?[result.operation] {
+                        object["fastavroEventsPerSecond"] = .double(base.rounded())
+                    }
                     if let ratio = ratio(result) { object["ratio"] = .double((ratio * 100).rounded() / 100) }
                     return .object(object)
-                }),
+                }
+            ),
         ])
     }
 
     func write(to directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent("avro.txt"))
-        try Data((json.jsonText + "\n").utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent("avro.json"))
+        try Data((json.jsonText + "\n").utf8).write(
+            to: URL(fileURLWithPath: directory).appendingPathComponent("avro.json")
+        )
     }
 
     private static func format(_ value: Double) -> String {

@@ -1,14 +1,6 @@
 import Avro
 import Foundation
 
-/// One measurement: events per second on this thread (so per core).
-struct BenchmarkResult {
-    let event: String
-    let path: String
-    let operation: String
-    let eventsPerSecond: Double
-}
-
 /// The four measurements of one event: generic and Codable, encode and decode.
 struct EventBenchmark {
     let schema: AvroSchema
@@ -43,15 +35,23 @@ struct EventBenchmark {
         let encoder = self.encoder, decoder = self.decoder, writer = self.writer, reader = self.reader
         let bodies: [(path: String, operation: String, body: () throws -> Int)] = [
             ("generic", "encode", { try writer.encode(value).count }),
-            ("generic", "decode", {
-                if case .record(let record) = try reader.decode(encoded) { return record.count }
-                return 0
-            }),
+            (
+                "generic", "decode",
+                {
+                    if case .record(let record) = try reader.decode(encoded) { return record.count }
+                    return 0
+                }
+            ),
             ("Codable", "encode", { try encoder.encode(event).count }),
             ("Codable", "decode", { try decoder.decode(OrderEvent.self, from: encoded).orderId.utf8.count }),
         ]
         return try bodies.filter { only == nil || only == "\($0.path)-\($0.operation)" }.map { entry in
-            BenchmarkResult(event: name, path: entry.path, operation: entry.operation, eventsPerSecond: try measure(entry.body))
+            BenchmarkResult(
+                event: name,
+                path: entry.path,
+                operation: entry.operation,
+                eventsPerSecond: try measure(entry.body)
+            )
         }
     }
 

@@ -32,16 +32,29 @@ enum OrderEventModel {
     static let instant = Date(timeIntervalSince1970: 1_769_785_200)
 
     static let create = OrderEvent(
-        eventType: .create, orderId: "ORDER-001", timestamp: instant,
+        eventType: .create,
+        orderId: "ORDER-001",
+        timestamp: instant,
         payload: .create(
             CreateOrderPayload(
-                customerId: "CUST-123", orderDate: instant,
-                items: (0..<3).map { OrderItem(itemId: "ITEM-\($0)", quantity: 2, price: Decimal(string: "49.99") ?? 0) },
-                totalAmount: Decimal(string: "299.94") ?? 0, currency: "USD", status: "new")))
+                customerId: "CUST-123",
+                orderDate: instant,
+                items: (0..<3).map {
+                    OrderItem(itemId: "ITEM-\($0)", quantity: 2, price: Decimal(string: "49.99") ?? 0)
+                },
+                totalAmount: Decimal(string: "299.94") ?? 0,
+                currency: "USD",
+                status: "new"
+            )
+        )
+    )
 
     static let update = OrderEvent(
-        eventType: .update, orderId: "ORDER-001", timestamp: instant.addingTimeInterval(3600),
-        payload: .update(UpdateOrderPayload(status: "shipped")))
+        eventType: .update,
+        orderId: "ORDER-001",
+        timestamp: instant.addingTimeInterval(3600),
+        payload: .update(UpdateOrderPayload(status: "shipped"))
+    )
 
     /// The same events as generic values (decimals as their unscaled two's-complement bytes).
     static let createValue: AvroValue = .record([
@@ -51,9 +64,13 @@ enum OrderEventModel {
             .record([
                 "customerId": .string("CUST-123"), "orderDate": .long(1_769_785_200_000),
                 "items": .array(
-                    (0..<3).map { .record(["itemId": .string("ITEM-\($0)"), "quantity": .int(2), "price": .bytes([0x13, 0x87])]) }),
+                    (0..<3).map {
+                        .record(["itemId": .string("ITEM-\($0)"), "quantity": .int(2), "price": .bytes([0x13, 0x87])])
+                    }
+                ),
                 "totalAmount": .bytes([0x75, 0x2A]), "currency": .string("USD"), "status": .string("new"),
-            ])),
+            ])
+        ),
     ])
 
     static let updateValue: AvroValue = .record([

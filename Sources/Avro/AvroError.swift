@@ -105,13 +105,23 @@ extension AvroError {
 // MARK: - Factories
 
 extension AvroError {
-    static func invalidJSON(_ reason: String, offset: Int? = nil, file: String = #fileID, line: UInt = #line)
+    static func invalidJSON(
+        _ reason: String,
+        offset: Int? = nil,
+        file: String = #fileID,
+        line: UInt = #line
+    )
         -> AvroError
     {
         AvroError(.invalidJSON, reason, offset: offset, file: file, line: line)
     }
 
-    static func invalidSchema(_ reason: String, path: String = "", file: String = #fileID, line: UInt = #line)
+    static func invalidSchema(
+        _ reason: String,
+        path: String = "",
+        file: String = #fileID,
+        line: UInt = #line
+    )
         -> AvroError
     {
         AvroError(.invalidSchema, reason, path: path, file: file, line: line)
@@ -121,7 +131,12 @@ extension AvroError {
         AvroError(.truncated, reason, offset: offset, file: file, line: line)
     }
 
-    static func malformed(_ reason: String, offset: Int? = nil, file: String = #fileID, line: UInt = #line)
+    static func malformed(
+        _ reason: String,
+        offset: Int? = nil,
+        file: String = #fileID,
+        line: UInt = #line
+    )
         -> AvroError
     {
         AvroError(.malformed, reason, offset: offset, file: file, line: line)
@@ -131,13 +146,23 @@ extension AvroError {
         AvroError(.invalidUTF8, "string is not valid UTF-8", offset: offset, file: file, line: line)
     }
 
-    static func limitExceeded(_ reason: String, offset: Int? = nil, file: String = #fileID, line: UInt = #line)
+    static func limitExceeded(
+        _ reason: String,
+        offset: Int? = nil,
+        file: String = #fileID,
+        line: UInt = #line
+    )
         -> AvroError
     {
         AvroError(.limitExceeded, reason, offset: offset, file: file, line: line)
     }
 
-    static func typeMismatch(_ reason: String, path: String = "", file: String = #fileID, line: UInt = #line)
+    static func typeMismatch(
+        _ reason: String,
+        path: String = "",
+        file: String = #fileID,
+        line: UInt = #line
+    )
         -> AvroError
     {
         AvroError(.typeMismatch, reason, path: path, file: file, line: line)
@@ -147,13 +172,23 @@ extension AvroError {
         AvroError(.missingField, "missing required field '\(name)'", file: file, line: line)
     }
 
-    static func incompatible(_ reason: String, path: String = "", file: String = #fileID, line: UInt = #line)
+    static func incompatible(
+        _ reason: String,
+        path: String = "",
+        file: String = #fileID,
+        line: UInt = #line
+    )
         -> AvroError
     {
         AvroError(.incompatibleSchemas, reason, path: path, file: file, line: line)
     }
 
-    static func invalidContainer(_ reason: String, offset: Int? = nil, file: String = #fileID, line: UInt = #line)
+    static func invalidContainer(
+        _ reason: String,
+        offset: Int? = nil,
+        file: String = #fileID,
+        line: UInt = #line
+    )
         -> AvroError
     {
         AvroError(.invalidContainer, reason, offset: offset, file: file, line: line)

@@ -57,13 +57,15 @@ public struct AvroName: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// A namespace is a dot-separated sequence of valid names (or empty, the null namespace).
     static func isValidNamespace(_ text: String) -> Bool {
-        text.isEmpty || text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
-            isValidSimpleName(String($0))
-        }
+        text.isEmpty
+            || text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
+                isValidSimpleName(String($0))
+            }
     }
 
     private static func isNameStart(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || byte == UInt8(ascii: "_")
     }
 }

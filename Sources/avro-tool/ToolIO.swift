@@ -42,12 +42,3 @@ enum ToolIO {
         }
     }
 }
-
-/// A failure outside the Avro module: unreadable file, bad argument value.
-struct ToolError: Error {
-    let message: String
-
-    init(_ message: String) {
-        self.message = message
-    }
-}

@@ -30,7 +30,8 @@ import TestSupport
         return try await runCommand(tool, arguments, stdin: stdin, timeout: .seconds(20))
     }
 
-    static let updateJSON = #"{"eventType":"UPDATE","orderId":"ORDER-001","timestamp":1769788800000,"payload":{"com.orderplatform.events.UpdateOrderPayload":{"status":"shipped"}}}"#
+    static let updateJSON =
+        #"{"eventType":"UPDATE","orderId":"ORDER-001","timestamp":1769788800000,"payload":{"com.orderplatform.events.UpdateOrderPayload":{"status":"shipped"}}}"#
 
     @Test func encodeAndDecode() async throws {
         let encoded = try await run(["encode", "--schema-file", schemaFile], stdin: Data(Self.updateJSON.utf8))
@@ -47,9 +48,13 @@ import TestSupport
     @Test func decodeResolvesToTheReaderSchema() async throws {
         let reader = try Self.write(
             #"{"type": "record", "name": "OrderEvent", "namespace": "com.orderplatform.events", "fields": [{"name": "orderId", "type": "string"}, {"name": "v", "type": "int", "default": 2}]}"#,
-            to: folder.appendingPathComponent("reader.avsc"))
+            to: folder.appendingPathComponent("reader.avsc")
+        )
         let bytes = try AvroEncoder(schema: OrderEventFixture.schema).encode(OrderEventFixture.create)
-        let decoded = try await run(["decode", "--schema-file", schemaFile, "--reader-schema-file", reader], stdin: Data(bytes))
+        let decoded = try await run(
+            ["decode", "--schema-file", schemaFile, "--reader-schema-file", reader],
+            stdin: Data(bytes)
+        )
         #expect(decoded.stdoutText == #"{"orderId":"ORDER-001","v":2}"# + "\n")
     }
 
@@ -65,7 +70,10 @@ import TestSupport
 
     @Test(arguments: ["null", "deflate", "snappy"])
     func containerFiles(codec: String) async throws {
-        let lines = try Self.write(Self.updateJSON + "\n\n" + Self.updateJSON + "\n", to: folder.appendingPathComponent("lines-\(codec).json"))
+        let lines = try Self.write(
+            Self.updateJSON + "\n\n" + Self.updateJSON + "\n",
+            to: folder.appendingPathComponent("lines-\(codec).json")
+        )
         let file = try await run(["fromjson", "--schema-file", schemaFile, "--codec", codec, lines])
         #expect(file.status == 0, "\(file.stderrText)")
         let path = try Self.write("", to: folder.appendingPathComponent("events-\(codec).avro"))
@@ -91,7 +99,10 @@ import TestSupport
         ["encode"],
     ])
     func badInputFailsWithOneLine(arguments: [String]) async throws {
-        let badSchema = try Self.write(#"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "Nope"}]}"#, to: folder.appendingPathComponent("bad.avsc"))
+        let badSchema = try Self.write(
+            #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "Nope"}]}"#,
+            to: folder.appendingPathComponent("bad.avsc")
+        )
         let resolved = arguments.map { $0 == "SCHEMA" ? schemaFile : $0 == "BADSCHEMA" ? badSchema : $0 }
         let clock = ContinuousClock()
         let start = clock.now

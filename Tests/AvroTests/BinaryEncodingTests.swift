@@ -32,14 +32,21 @@ import Testing
         (#"{"type": "enum", "name": "E", "symbols": ["A", "B", "C"]}"#, .enumeration("C"), [0x04]),
         (#"{"type": "array", "items": "int"}"#, .array([.int(1), .int(2)]), [0x04, 0x02, 0x04, 0x00]),
         (#"{"type": "array", "items": "int"}"#, .array([]), [0x00]),
-        (#"{"type": "map", "values": "int"}"#, .map(["b": .int(2), "a": .int(1)]), [0x04, 0x02, 0x61, 0x02, 0x02, 0x62, 0x04, 0x00]),
+        (
+            #"{"type": "map", "values": "int"}"#, .map(["b": .int(2), "a": .int(1)]),
+            [0x04, 0x02, 0x61, 0x02, 0x02, 0x62, 0x04, 0x00]
+        ),
         (#"["null", "string"]"#, .union(branch: 0, .null), [0x00]),
         (#"["null", "string"]"#, .union(branch: 1, .string("a")), [0x02, 0x02, 0x61]),
-        (#"{"type": "record", "name": "P", "fields": [{"name": "x", "type": "int"}, {"name": "y", "type": ["null", "long"]}]}"#,
-         .record(["x": .int(-2), "y": .union(branch: 1, .long(3))]), [0x03, 0x02, 0x06]),
+        (
+            #"{"type": "record", "name": "P", "fields": [{"name": "x", "type": "int"}, {"name": "y", "type": ["null", "long"]}]}"#,
+            .record(["x": .int(-2), "y": .union(branch: 1, .long(3))]), [0x03, 0x02, 0x06]
+        ),
     ])
     func vector(schemaJSON: String, value: AvroValue, bytes: [UInt8]) throws {
-        let schema = try AvroSchema(parsing: schemaJSON.hasPrefix("{") || schemaJSON.hasPrefix("[") ? schemaJSON : "\"\(schemaJSON)\"")
+        let schema = try AvroSchema(
+            parsing: schemaJSON.hasPrefix("{") || schemaJSON.hasPrefix("[") ? schemaJSON : "\"\(schemaJSON)\""
+        )
         #expect(try AvroDatumWriter(schema: schema).encode(value) == bytes)
         #expect(try AvroDatumReader(schema: schema).decode(bytes) == value)
     }
@@ -62,12 +69,17 @@ import Testing
                 {"type": "record", "name": "Order", "fields": [
                   {"name": "items", "type": {"type": "array", "items": {"type": "record", "name": "Item", "fields": [
                     {"name": "price", "type": "double"}]}}}]}
-                """#)
-        let value = AvroValue.record(["items": .array([.record(["price": .double(1)]), .record(["price": .string("x")])])])
+                """#
+        )
+        let value = AvroValue.record([
+            "items": .array([.record(["price": .double(1)]), .record(["price": .string("x")])])
+        ])
         let error = try #require(throws: AvroError.self) { try AvroDatumWriter(schema: schema).encode(value) }
         #expect(error.code == .typeMismatch)
         #expect(error.message == "Order.items[1].price: expected double, found string")
-        let missing = try #require(throws: AvroError.self) { try AvroDatumWriter(schema: schema).encode(.record(["items": .array([.record([:])])])) }
+        let missing = try #require(throws: AvroError.self) {
+            try AvroDatumWriter(schema: schema).encode(.record(["items": .array([.record([:])])]))
+        }
         #expect(missing.code == .missingField)
         #expect(missing.path == "Order.items[0].price")
     }
@@ -86,30 +98,5 @@ import Testing
         var values: [AvroValue] = []
         while offset < bytes.count { values.append(try reader.decode(bytes, offset: &offset)) }
         #expect(values == [.long(1), .long(64), .long(-2)])
-    }
-}
-
-@Suite struct LogicalValueTests {
-    @Test func conversions() throws {
-        let price = try AvroValue.decimal(Decimal(string: "-49.99") ?? 0, scale: 2, precision: 10)
-        #expect(price == .bytes([0xEC, 0x79]))
-        #expect(try price.decimalValue(scale: 2) == Decimal(string: "-49.99"))
-        #expect(try AvroValue.decimal(1, scale: 2, precision: 9, fixedSize: 4) == .fixed([0, 0, 0, 0x64]))
-        let id = try #require(UUID(uuidString: "123E4567-E89B-12D3-A456-426614174000"))
-        #expect(AvroValue.uuid(id) == .string("123e4567-e89b-12d3-a456-426614174000"))
-        #expect(AvroValue.uuid(id).uuidValue == id)
-        let instant = Date(timeIntervalSince1970: 1_769_785_200.5)
-        #expect(try AvroValue.timestampMillis(instant) == .long(1_769_785_200_500))
-        #expect(try AvroValue.timestampMicros(instant) == .long(1_769_785_200_500_000))
-        #expect(try AvroValue.date(instant) == .int(20_483))
-        #expect(AvroValue.long(1_769_785_200_500).dateValue(unitsPerSecond: 1_000) == instant)
-        #expect(throws: AvroError.self) { try AvroValue.timestampMillis(Date(timeIntervalSince1970: 1e300)) }
-        #expect(throws: AvroError.self) { try AvroValue.string("x").decimalValue(scale: 2) }
-    }
-
-    @Test func validateNamesThePath() throws {
-        let writer = try AvroDatumWriter(schema: OrderEventFixture.schema)
-        let error = try #require(throws: AvroError.self) { try writer.validate(.record(["eventType": .enumeration("DELETE")])) }
-        #expect(error.message == "OrderEvent.eventType: 'DELETE' is not a symbol of enum com.orderplatform.events.EventType")
     }
 }

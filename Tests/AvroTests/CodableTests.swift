@@ -17,9 +17,11 @@ import Testing
     /// fastavro 1.13.1's `schemaless_writer` output for the same event.
     @Test func createEventMatchesFastavroBytes() throws {
         let bytes = try encoder.encode(OrderEventFixture.create)
-        #expect(hex(bytes) == "00124f524445522d30303180b6d8f68167" + "00" + "10435553542d31323380b6d8f68167"
-            + "06" + "0c4954454d2d3004041387" + "0c4954454d2d3104041387" + "0c4954454d2d3204041387" + "00"
-            + "04752a" + "06555344" + "066e6577")
+        #expect(
+            hex(bytes) == "00124f524445522d30303180b6d8f68167" + "00" + "10435553542d31323380b6d8f68167"
+                + "06" + "0c4954454d2d3004041387" + "0c4954454d2d3104041387" + "0c4954454d2d3204041387" + "00"
+                + "04752a" + "06555344" + "066e6577"
+        )
     }
 
     @Test(arguments: [OrderEventFixture.create, OrderEventFixture.update])

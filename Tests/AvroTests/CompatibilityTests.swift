@@ -27,12 +27,18 @@ import Testing
         """#
 
     @Test func incompatibilitiesNameThePathAndLocation() throws {
-        let problems = try AvroSchemaCompatibility.check(reader: AvroSchema(parsing: Self.v3PriceAsString), writer: AvroSchema(parsing: Self.v1))
+        let problems = try AvroSchemaCompatibility.check(
+            reader: AvroSchema(parsing: Self.v3PriceAsString),
+            writer: AvroSchema(parsing: Self.v1)
+        )
         #expect(problems.count == 2)
         let mismatch = try #require(problems.first { $0.kind == .typeMismatch })
         #expect(mismatch.path == "Order.items[].price")
         #expect(mismatch.location == "/fields/1/type/items/fields/1/type")
-        #expect(mismatch.description == "TYPE_MISMATCH at Order.items[].price: reader type string is not compatible with writer type double")
+        #expect(
+            mismatch.description
+                == "TYPE_MISMATCH at Order.items[].price: reader type string is not compatible with writer type double"
+        )
         let missing = try #require(problems.first { $0.kind == .readerFieldMissingDefaultValue })
         #expect(missing.path == "Order.items[].qty")
         #expect(missing.location == "/fields/1/type/items/fields/2")
@@ -43,7 +49,10 @@ import Testing
     ])
     func addingAFieldWithADefaultIsFullyCompatible(level: AvroCompatibilityLevel, compatible: Bool) throws {
         let problems = try AvroSchemaCompatibility.check(
-            level, newSchema: AvroSchema(parsing: Self.v2AddedWithDefault), previousSchemas: [AvroSchema(parsing: Self.v1)])
+            level,
+            newSchema: AvroSchema(parsing: Self.v2AddedWithDefault),
+            previousSchemas: [AvroSchema(parsing: Self.v1)]
+        )
         #expect(problems.isEmpty == compatible)
     }
 
@@ -54,7 +63,10 @@ import Testing
     ])
     func addingAFieldWithoutADefault(level: AvroCompatibilityLevel, compatible: Bool) throws {
         let old = try AvroSchema(parsing: #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int"}]}"#)
-        let new = try AvroSchema(parsing: #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int"}, {"name": "b", "type": "int"}]}"#)
+        let new = try AvroSchema(
+            parsing:
+                #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int"}, {"name": "b", "type": "int"}]}"#
+        )
         let problems = try AvroSchemaCompatibility.check(level, newSchema: new, previousSchemas: [old])
         #expect(problems.isEmpty == compatible, "\(level): \(problems)")
     }
@@ -63,10 +75,14 @@ import Testing
     @Test func transitiveLevelsCheckAllEarlierSchemas() throws {
         let v1 = try AvroSchema(parsing: #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int"}]}"#)
         let v2 = try AvroSchema(
-            parsing: #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int"}, {"name": "b", "type": "int", "default": 0}]}"#)
+            parsing:
+                #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int"}, {"name": "b", "type": "int", "default": 0}]}"#
+        )
         let v3 = try AvroSchema(parsing: #"{"type": "record", "name": "R", "fields": [{"name": "b", "type": "int"}]}"#)
         #expect(try AvroSchemaCompatibility.check(.backward, newSchema: v3, previousSchemas: [v1, v2]).isEmpty)
-        #expect(try !AvroSchemaCompatibility.check(.backwardTransitive, newSchema: v3, previousSchemas: [v1, v2]).isEmpty)
+        #expect(
+            try !AvroSchemaCompatibility.check(.backwardTransitive, newSchema: v3, previousSchemas: [v1, v2]).isEmpty
+        )
         #expect(AvroCompatibilityLevel(rawValue: "FULL_TRANSITIVE") == .fullTransitive)
         #expect(AvroCompatibilityLevel(rawValue: "SIDEWAYS") == nil)
     }
@@ -93,7 +109,9 @@ import Testing
     }
 
     @Test func incompatibleTopLevelTypesFailWhenTheReaderIsBuilt() throws {
-        let error = try #require(throws: AvroError.self) { try AvroDatumReader(writerSchema: .string, readerSchema: .int) }
+        let error = try #require(throws: AvroError.self) {
+            try AvroDatumReader(writerSchema: .string, readerSchema: .int)
+        }
         #expect(error.code == .incompatibleSchemas)
         #expect(throws: AvroError.self) { try AvroDecoder(writerSchema: .string, readerSchema: .int) }
     }

@@ -33,8 +33,13 @@ import Testing
         for event in events { try writer.append(event) }
         let reader = try AvroContainerReader(bytes: try writer.finish())
         let ids = try AvroSchema(
-            parsing: #"{"type": "record", "name": "OrderEvent", "namespace": "com.orderplatform.events", "fields": [{"name": "orderId", "type": "string"}]}"#)
-        #expect(try reader.values(readerSchema: ids) == Array(repeating: .record(["orderId": .string("ORDER-001")]), count: events.count))
+            parsing:
+                #"{"type": "record", "name": "OrderEvent", "namespace": "com.orderplatform.events", "fields": [{"name": "orderId", "type": "string"}]}"#
+        )
+        #expect(
+            try reader.values(readerSchema: ids)
+                == Array(repeating: .record(["orderId": .string("ORDER-001")]), count: events.count)
+        )
     }
 
     @Test func damagedFilesAreRejected() throws {
@@ -59,7 +64,9 @@ import Testing
         #expect(file.count < 4096)
         var limits = AvroLimits()
         limits.maxBlockSize = 1 << 16
-        let error = try #require(throws: AvroError.self) { try AvroContainerReader(bytes: file, limits: limits).values() }
+        let error = try #require(throws: AvroError.self) {
+            try AvroContainerReader(bytes: file, limits: limits).values()
+        }
         #expect(error.code == .limitExceeded)
         #expect(try AvroContainerReader(bytes: file).values().count == 1)
     }

@@ -20,22 +20,34 @@ import Testing
     ])
     func decimalBytes(text: String, bytes: [UInt8], fixed: [UInt8]) throws {
         let value = try #require(Decimal(string: text))
-        let bytesSchema = try AvroSchema(parsing: #"{"type": "bytes", "logicalType": "decimal", "precision": 9, "scale": 2}"#)
-        let fixedSchema = try AvroSchema(parsing: #"{"type": "fixed", "name": "F", "size": 4, "logicalType": "decimal", "precision": 9, "scale": 2}"#)
+        let bytesSchema = try AvroSchema(
+            parsing: #"{"type": "bytes", "logicalType": "decimal", "precision": 9, "scale": 2}"#
+        )
+        let fixedSchema = try AvroSchema(
+            parsing: #"{"type": "fixed", "name": "F", "size": 4, "logicalType": "decimal", "precision": 9, "scale": 2}"#
+        )
         #expect(try AvroEncoder(schema: bytesSchema).encode(value) == [UInt8(bytes.count * 2)] + bytes)
         #expect(try AvroEncoder(schema: fixedSchema).encode(value) == fixed)
-        #expect(try AvroDecoder(schema: bytesSchema).decode(Decimal.self, from: [UInt8(bytes.count * 2)] + bytes) == value)
+        #expect(
+            try AvroDecoder(schema: bytesSchema).decode(Decimal.self, from: [UInt8(bytes.count * 2)] + bytes) == value
+        )
         #expect(try AvroDecoder(schema: fixedSchema).decode(Decimal.self, from: fixed) == value)
     }
 
     @Test func largestDecimalsRoundTrip() throws {
-        let schema = try AvroSchema(parsing: #"{"type": "bytes", "logicalType": "decimal", "precision": 38, "scale": 10}"#)
-        for text in ["9999999999999999999999999999.9999999999", "-9999999999999999999999999999.9999999999", "0.0000000001"] {
+        let schema = try AvroSchema(
+            parsing: #"{"type": "bytes", "logicalType": "decimal", "precision": 38, "scale": 10}"#
+        )
+        for text in [
+            "9999999999999999999999999999.9999999999", "-9999999999999999999999999999.9999999999", "0.0000000001",
+        ] {
             let value = try #require(Decimal(string: text))
             let bytes = try AvroEncoder(schema: schema).encode(value)
             #expect(try AvroDecoder(schema: schema).decode(Decimal.self, from: bytes) == value, "\(text)")
         }
-        let tooPrecise = try #require(throws: AvroError.self) { try AvroEncoder(schema: schema).encode(Decimal(string: "1.00000000001") ?? 0) }
+        let tooPrecise = try #require(throws: AvroError.self) {
+            try AvroEncoder(schema: schema).encode(Decimal(string: "1.00000000001") ?? 0)
+        }
         #expect(tooPrecise.code == .typeMismatch)
         #expect(throws: AvroError.self) { try AvroEncoder(schema: schema).encode(Decimal.nan) }
     }

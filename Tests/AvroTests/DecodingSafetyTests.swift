@@ -5,7 +5,8 @@ import Testing
 
 /// Malformed input is an error with a code and a byte offset, never a trap, hang or large allocation.
 @Suite struct DecodingSafetyTests {
-    static let record = #"{"type": "record", "name": "R", "fields": [{"name": "s", "type": "string"}, {"name": "n", "type": "int"}]}"#
+    static let record =
+        #"{"type": "record", "name": "R", "fields": [{"name": "s", "type": "string"}, {"name": "n", "type": "int"}]}"#
 
     @Test(arguments: [
         ("string", [] as [UInt8], AvroError.Code.truncated, 0),
@@ -29,7 +30,10 @@ import Testing
         (#"{"type": "fixed", "name": "F", "size": 4}"#, [0x01, 0x02], .truncated, 0),
         (#"{"type": "array", "items": "long"}"#, [0x06, 0x02], .truncated, 0),  // 3 items, 1 byte left
         (#"{"type": "array", "items": "long"}"#, [0x01, 0x02], .malformed, 1),  // count -1, byte size 1, then nothing
-        (#"{"type": "array", "items": "long"}"#, [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01], .malformed, 0),  // count Int64.min
+        (
+            #"{"type": "array", "items": "long"}"#, [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01],
+            .malformed, 0
+        ),  // count Int64.min
         (#"{"type": "map", "values": "null"}"#, [0xFE, 0xFF, 0xFF, 0xFF, 0x0F], .limitExceeded, 0),  // 2^31 entries
         (#"{"type": "array", "items": "null"}"#, [0x82, 0x89, 0x7A], .limitExceeded, 0),  // 1,000,001 nulls
         (record, [0x02, 0x61], .truncated, 2),
@@ -40,51 +44,17 @@ import Testing
         let error = try #require(throws: AvroError.self) { try AvroDatumReader(schema: schema).decode(bytes) }
         #expect(error.code == code, "\(error)")
         #expect(error.offset == offset, "\(error)")
-        let codable = try #require(throws: AvroError.self) { try AvroDecoder(schema: schema).decode(AnyDatum.self, from: bytes) }
+        let codable = try #require(throws: AvroError.self) {
+            try AvroDecoder(schema: schema).decode(AnyDatum.self, from: bytes)
+        }
         #expect(codable.code == code, "\(codable)")
     }
 
     @Test func errorsFromInsideARecordNameTheField() throws {
         let schema = try AvroSchema(parsing: Self.record)
-        let error = try #require(throws: AvroError.self) { try AvroDatumReader(schema: schema).decode([0x02, 0x61, 0x80]) }
+        let error = try #require(throws: AvroError.self) {
+            try AvroDatumReader(schema: schema).decode([0x02, 0x61, 0x80])
+        }
         #expect(error.message == "R.n: varint runs past the end of the input (at byte 2)")
     }
-}
-
-/// Decodes any datum and throws it away: lets the typed decoder walk any schema in safety tests. A
-/// shape is tried only until the decoder says it does not fit (a type mismatch, which reads nothing);
-/// any other error is the answer.
-struct AnyDatum: Decodable {
-    init(from decoder: any Decoder) throws {
-        if let keyed = try Self.attempt({ try decoder.container(keyedBy: AnyKey.self) }) {
-            for key in keyed.allKeys { _ = try keyed.decode(AnyDatum.self, forKey: key) }
-            return
-        }
-        if var unkeyed = try Self.attempt({ try decoder.unkeyedContainer() }) {
-            while !unkeyed.isAtEnd { _ = try unkeyed.decode(AnyDatum.self) }
-            return
-        }
-        let single = try decoder.singleValueContainer()
-        if single.decodeNil() { return }
-        if try Self.attempt({ try single.decode(Bool.self) }) != nil { return }
-        if try Self.attempt({ try single.decode(Int64.self) }) != nil { return }
-        if try Self.attempt({ try single.decode(Double.self) }) != nil { return }
-        if try Self.attempt({ try single.decode(String.self) }) != nil { return }
-        _ = try single.decode([UInt8].self)
-    }
-
-    private static func attempt<T>(_ body: () throws -> T) throws -> T? {
-        do {
-            return try body()
-        } catch let error as AvroError where error.code == .typeMismatch {
-            return nil
-        }
-    }
-}
-
-struct AnyKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }

@@ -27,18 +27,27 @@ import Testing
                   {"name": "a", "type": {"type": "array", "items": ["null", "long", "string"]}},
                   {"name": "m", "type": {"type": "map", "values": {"type": "array", "items": "null"}}},
                   {"name": "dec", "type": {"type": "bytes", "logicalType": "decimal", "precision": 20, "scale": 4}}]}
-                """#)
+                """#
+        )
         let allValue = try AvroJSONEncoding(schema: allTypes).value(
             fromText: #"""
                 {"b": true, "i": -5, "l": 1234567890123, "f": 1.5, "d": -0.25, "by": "\u0000\u00ff", "s": "héllo",
                  "e": "C", "fx": "abcd", "a": [null, {"long": 7}, {"string": "x"}], "m": {"k": [null, null], "z": []},
                  "dec": "\u0001\u0000"}
-                """#)
+                """#
+        )
         let list = try #require(LimitsTests.linkedList)
         return [
-            Target(name: "order event", schema: orderEvent,
-                   seeds: [try encoder.encode(OrderEventFixture.create), try encoder.encode(OrderEventFixture.update)]),
-            Target(name: "all types", schema: allTypes, seeds: [try AvroDatumWriter(schema: allTypes).encode(allValue)]),
+            Target(
+                name: "order event",
+                schema: orderEvent,
+                seeds: [try encoder.encode(OrderEventFixture.create), try encoder.encode(OrderEventFixture.update)]
+            ),
+            Target(
+                name: "all types",
+                schema: allTypes,
+                seeds: [try AvroDatumWriter(schema: allTypes).encode(allValue)]
+            ),
             Target(name: "linked list", schema: list, seeds: [LimitsTests.list(5)]),
         ]
     }
@@ -82,10 +91,14 @@ import Testing
                     {"type": "record", "name": "UpdateOrderPayload", "fields": [{"name": "status", "type": "string"},
                       {"name": "note", "type": ["null", "string"], "default": null}]}, "null"]},
                   {"name": "extra", "type": {"type": "map", "values": "long"}, "default": {"a": 1}}]}
-                """#)
+                """#
+        )
         let datumReader = try AvroDatumReader(writerSchema: writer, readerSchema: reader)
         let decoder = try AvroDecoder(writerSchema: writer, readerSchema: reader)
-        let seeds = [try AvroEncoder(schema: writer).encode(OrderEventFixture.create), try AvroEncoder(schema: writer).encode(OrderEventFixture.update)]
+        let seeds = [
+            try AvroEncoder(schema: writer).encode(OrderEventFixture.create),
+            try AvroEncoder(schema: writer).encode(OrderEventFixture.update),
+        ]
         for iteration in 0..<FuzzSettings.iterations {
             let input = Mutator.mutate(seeds[iteration % 2], using: &random)
             _ = try? datumReader.decode(input)
@@ -95,7 +108,9 @@ import Testing
 
     @Test func mutatedSchemasAndJSONNeverCrash() throws {
         var random = SeededGenerator(seed: FuzzSettings.seed &+ 2)
-        let seeds = [Array(OrderEventFixture.schemaJSON.utf8), Array(#"[{"a": [1, -2.5e3, "\u00e9", null, true]}, {}]"#.utf8)]
+        let seeds = [
+            Array(OrderEventFixture.schemaJSON.utf8), Array(#"[{"a": [1, -2.5e3, "\u00e9", null, true]}, {}]"#.utf8),
+        ]
         var parsed = 0
         for iteration in 0..<FuzzSettings.iterations {
             let input = Mutator.mutate(seeds[iteration % 2], using: &random)
@@ -113,9 +128,15 @@ import Testing
     @Test(arguments: [AvroContainerCodec.null, .deflate, .snappy])
     func mutatedContainerFilesNeverCrash(codec: AvroContainerCodec) throws {
         var random = SeededGenerator(seed: FuzzSettings.seed &+ 3)
-        var writer = try AvroContainerWriter(schema: try OrderEventFixture.schema, codec: codec, syncMarker: Array(repeating: 7, count: 16))
+        var writer = try AvroContainerWriter(
+            schema: try OrderEventFixture.schema,
+            codec: codec,
+            syncMarker: Array(repeating: 7, count: 16)
+        )
         writer.datumsPerBlock = 2
-        for event in [OrderEventFixture.create, OrderEventFixture.update, OrderEventFixture.create] { try writer.append(event) }
+        for event in [OrderEventFixture.create, OrderEventFixture.update, OrderEventFixture.create] {
+            try writer.append(event)
+        }
         let file = try writer.finish()
         for _ in 0..<(FuzzSettings.iterations / 4) {
             let input = Mutator.mutate(file, using: &random)

@@ -29,7 +29,8 @@ import Testing
             let name = try testCase.string("name")
             let schema = try AvroSchema(json: try testCase.json("schema"))
             let canonical = try testCase.string("canonical"), apacheCanonical = testCase["apacheCanonical"]?.stringValue
-            let rabin = try testCase.string("rabin"), md5 = try testCase.string("md5"), sha256 = try testCase.string("sha256")
+            let rabin = try testCase.string("rabin"), md5 = try testCase.string("md5"),
+                sha256 = try testCase.string("sha256")
             #expect(schema.canonicalForm == canonical, "\(name)")
             if let apacheCanonical { #expect(schema.canonicalForm == apacheCanonical, "\(name): Apache") }
             #expect(String(format: "%016llx", schema.rabinFingerprint) == rabin, "\(name)")
@@ -56,15 +57,21 @@ import Testing
             for codec in [AvroContainerCodec.null, .deflate] {
                 var writer = try AvroContainerWriter(schema: schema, codec: codec)
                 writer.datumsPerBlock = 7
-                for datum in try file.json("datums").arrayValue ?? [] { try writer.append(try encoding.value(from: datum)) }
+                for datum in try file.json("datums").arrayValue ?? [] {
+                    try writer.append(try encoding.value(from: datum))
+                }
                 containers.append(
                     .object([
-                        "name": .string("swift-\(codec)"), "codec": .string(codec.rawValue), "schema": try file.json("schema"),
+                        "name": .string("swift-\(codec)"), "codec": .string(codec.rawValue),
+                        "schema": try file.json("schema"),
                         "datums": try file.json("datums"), "hex": .string(hex(try writer.finish())),
-                    ]))
+                    ])
+                )
             }
         }
-        let report = try await InteropCases.verify(.object(["encodings": .array(encodings), "containers": .array(containers)]))
+        let report = try await InteropCases.verify(
+            .object(["encodings": .array(encodings), "containers": .array(containers)])
+        )
         #expect(report.checked == encodings.count + containers.count)
         #expect(report.failures.isEmpty, "\(report.failures.map(\.jsonText).joined(separator: "\n"))")
     }
@@ -91,7 +98,10 @@ import Testing
                 let perSecond: Double = kind == "date" ? 1.0 / 86_400 : kind == "timestamp-micros" ? 1e6 : 1e3
                 let date = try decoder.decode(Date.self, from: data)
                 #expect(Int64((date.timeIntervalSince1970 * perSecond).rounded()) == units, "\(kind) \(text)")
-                #expect(try encoder.encode(Date(timeIntervalSince1970: Double(units) / perSecond)) == data, "\(kind) \(text)")
+                #expect(
+                    try encoder.encode(Date(timeIntervalSince1970: Double(units) / perSecond)) == data,
+                    "\(kind) \(text)"
+                )
             }
         }
     }
@@ -102,7 +112,9 @@ import Testing
             let writer = try AvroSchema(json: try testCase.json("writer"))
             let reader = try AvroSchema(json: try testCase.json("reader"))
             let expected = try AvroJSONEncoding(schema: reader).value(from: try testCase.json("expected"))
-            let resolved = try AvroDatumReader(writerSchema: writer, readerSchema: reader).decode(bytes(hex: try testCase.string("hex")))
+            let resolved = try AvroDatumReader(writerSchema: writer, readerSchema: reader).decode(
+                bytes(hex: try testCase.string("hex"))
+            )
             let text = (try? AvroJSONEncoding(schema: reader).text(for: resolved)) ?? "?"
             #expect(resolved == expected, "\(name): \(text)")
             let problems = try AvroSchemaCompatibility.check(reader: reader, writer: writer)
@@ -115,7 +127,9 @@ import Testing
         for testCase in try await InteropCases.section("compatibility") {
             let name = try testCase.string("name")
             let problems = try AvroSchemaCompatibility.check(
-                reader: try AvroSchema(json: try testCase.json("reader")), writer: try AvroSchema(json: try testCase.json("writer")))
+                reader: try AvroSchema(json: try testCase.json("reader")),
+                writer: try AvroSchema(json: try testCase.json("writer"))
+            )
             let compatible = try testCase.json("compatible") == .bool(true)
             #expect(problems.isEmpty == compatible, "\(name): \(problems)")
             let kinds = Set((try testCase.json("kinds").arrayValue ?? []).compactMap(\.stringValue))

@@ -17,7 +17,10 @@ import Testing
         #expect(try AvroJSON(parsing: text).jsonText == written)
     }
 
-    @Test(arguments: ["", "[", "{\"a\" 1}", "[1,]", "01", "1.", "-", "\"\\x\"", "\"\\ud800\"", "tru", "[1] 2", "\"a\u{01}\"", "{1: 2}"])
+    @Test(arguments: [
+        "", "[", "{\"a\" 1}", "[1,]", "01", "1.", "-", "\"\\x\"", "\"\\ud800\"", "tru", "[1] 2", "\"a\u{01}\"",
+        "{1: 2}",
+    ])
     func rejectsInvalidJSON(text: String) {
         #expect(throws: AvroError.self) { try AvroJSON(parsing: text) }
     }
@@ -34,19 +37,32 @@ import Testing
                   {"name": "u", "type": ["null", "string", {"type": "record", "name": "S", "fields": [{"name": "x", "type": "int"}]}]},
                   {"name": "b", "type": "bytes"}, {"name": "f", "type": "float"}, {"name": "e", "type": {"type": "enum", "name": "E", "symbols": ["A"]}},
                   {"name": "m", "type": {"type": "map", "values": "long"}}, {"name": "d", "type": "int", "default": 7}]}
-                """#)
+                """#
+        )
         let encoding = try AvroJSONEncoding(schema: schema)
-        let value = try encoding.value(fromText: #"{"u": {"n.S": {"x": 1}}, "b": "\u0000\u00ff", "f": "NaN", "e": "A", "m": {"z": 1, "a": 2}}"#)
+        let value = try encoding.value(
+            fromText: #"{"u": {"n.S": {"x": 1}}, "b": "\u0000\u00ff", "f": "NaN", "e": "A", "m": {"z": 1, "a": 2}}"#
+        )
         #expect(value[field: "d"] == .int(7))
         #expect(value[field: "b"] == .bytes([0x00, 0xFF]))
         #expect(
-            try encoding.text(for: value) == #"{"u":{"n.S":{"x":1}},"b":"\u0000ÿ","f":NaN,"e":"A","m":{"a":2,"z":1},"d":7}"#)
-        #expect(try encoding.value(fromText: #"{"u": {"S": {"x": 1}}, "b": "", "f": 1, "e": "A", "m": {}}"#)[field: "u"] == .union(branch: 2, .record(["x": .int(1)])))
-        #expect(try encoding.value(fromText: #"{"u": null, "b": "", "f": 1, "e": "A", "m": {}}"#)[field: "u"] == .union(branch: 0, .null))
+            try encoding.text(for: value)
+                == #"{"u":{"n.S":{"x":1}},"b":"\u0000ÿ","f":NaN,"e":"A","m":{"a":2,"z":1},"d":7}"#
+        )
+        #expect(
+            try encoding.value(fromText: #"{"u": {"S": {"x": 1}}, "b": "", "f": 1, "e": "A", "m": {}}"#)[field: "u"]
+                == .union(branch: 2, .record(["x": .int(1)]))
+        )
+        #expect(
+            try encoding.value(fromText: #"{"u": null, "b": "", "f": 1, "e": "A", "m": {}}"#)[field: "u"]
+                == .union(branch: 0, .null)
+        )
         for bad in [
-            #"{"u": "x", "b": "", "f": 1, "e": "A", "m": {}}"#, #"{"u": null, "b": "\u0100", "f": 1, "e": "A", "m": {}}"#,
+            #"{"u": "x", "b": "", "f": 1, "e": "A", "m": {}}"#,
+            #"{"u": null, "b": "\u0100", "f": 1, "e": "A", "m": {}}"#,
             #"{"u": null, "b": "", "f": 1, "e": "B", "m": {}}"#, #"{"u": null, "b": "", "f": 1, "e": "A"}"#,
-            #"{"u": null, "b": "", "f": 1, "e": "A", "m": {}, "zz": 1}"#, #"{"u": {"int": 1}, "b": "", "f": 1, "e": "A", "m": {}}"#,
+            #"{"u": null, "b": "", "f": 1, "e": "A", "m": {}, "zz": 1}"#,
+            #"{"u": {"int": 1}, "b": "", "f": 1, "e": "A", "m": {}}"#,
         ] {
             #expect(throws: AvroError.self) { try encoding.value(fromText: bad) }
         }

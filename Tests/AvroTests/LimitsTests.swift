@@ -5,7 +5,8 @@ import Testing
 /// Every limit at its boundary and one past it.
 @Suite struct LimitsTests {
     static let linkedList = try? AvroSchema(
-        parsing: #"{"type": "record", "name": "L", "fields": [{"name": "next", "type": ["null", "L"]}]}"#)
+        parsing: #"{"type": "record", "name": "L", "fields": [{"name": "next", "type": ["null", "L"]}]}"#
+    )
 
     /// A list of `count` nodes: each non-last node is the union index 1 followed by the next node.
     static func list(_ count: Int) -> [UInt8] {
@@ -19,7 +20,11 @@ import Testing
         limits.maxDepth = 100
         let schema = try #require(Self.linkedList)
         let reader = try AvroDatumReader(schema: schema, limits: limits)
-        let skipper = try AvroDatumReader(writerSchema: schema, readerSchema: AvroSchema(parsing: #"{"type": "record", "name": "L", "fields": []}"#), limits: limits)
+        let skipper = try AvroDatumReader(
+            writerSchema: schema,
+            readerSchema: AvroSchema(parsing: #"{"type": "record", "name": "L", "fields": []}"#),
+            limits: limits
+        )
         if accepted {
             _ = try reader.decode(Self.list(nodes))
             _ = try skipper.decode(Self.list(nodes))
@@ -35,7 +40,9 @@ import Testing
         let bytes = Self.list(1_000_000)
         let error = try #require(throws: AvroError.self) { try AvroDatumReader(schema: schema).decode(bytes) }
         #expect(error.code == .limitExceeded)
-        let codable = try #require(throws: AvroError.self) { try AvroDecoder(schema: schema).decode(AnyDatum.self, from: bytes) }
+        let codable = try #require(throws: AvroError.self) {
+            try AvroDecoder(schema: schema).decode(AnyDatum.self, from: bytes)
+        }
         #expect(codable.code == .limitExceeded)
     }
 
@@ -45,7 +52,9 @@ import Testing
         limits.maxCollectionSize = 10
         let reader = try AvroDatumReader(schema: AvroSchema.array(of: .int), limits: limits)
         // two blocks, so the limit covers the collection, not one block
-        let bytes: [UInt8] = [UInt8(2 * (count - 5))] + Array(repeating: 0x02, count: count - 5) + [0x0A] + Array(repeating: 0x02, count: 5) + [0x00]
+        let bytes: [UInt8] =
+            [UInt8(2 * (count - 5))] + Array(repeating: 0x02, count: count - 5) + [0x0A]
+            + Array(repeating: 0x02, count: 5) + [0x00]
         if accepted {
             #expect(try reader.decode(bytes) == .array(Array(repeating: .int(1), count: count)))
         } else {

@@ -7,7 +7,10 @@ import Testing
     @Test(arguments: [
         (#"{"type": "record", "name": "R"}"#, AvroError.Code.invalidSchema, "R"),
         (#"{"type": "record", "name": "1R", "fields": []}"#, .invalidSchema, ""),
-        (#"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int"}, {"name": "a", "type": "long"}]}"#, .invalidSchema, "R"),
+        (
+            #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int"}, {"name": "a", "type": "long"}]}"#,
+            .invalidSchema, "R"
+        ),
         (#"{"type": "record", "name": "R", "fields": [{"name": "a-b", "type": "int"}]}"#, .invalidSchema, "R.a-b"),
         (#"{"type": "enum", "name": "E", "symbols": ["A", "A"]}"#, .invalidSchema, "E"),
         (#"{"type": "enum", "name": "E", "symbols": ["A"], "default": "B"}"#, .invalidSchema, "E"),
@@ -18,15 +21,33 @@ import Testing
         (#"[["null"]]"#, .invalidSchema, ""),
         (#"["int", "string", "int"]"#, .invalidSchema, ""),
         (#"["long", {"type": "long", "logicalType": "timestamp-millis"}]"#, .invalidSchema, ""),
-        (#"{"type": "record", "name": "R", "fields": [{"name": "a", "type": {"type": "enum", "name": "R", "symbols": []}}]}"#, .invalidSchema, "R.a"),
+        (
+            #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": {"type": "enum", "name": "R", "symbols": []}}]}"#,
+            .invalidSchema, "R.a"
+        ),
         (#"{"type": "record", "name": "int", "fields": []}"#, .invalidSchema, ""),
         (#"{"type": "array"}"#, .invalidSchema, ""),
         (#"{"type": "map", "values": "Nope"}"#, .invalidSchema, "{}"),
-        (#"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int", "default": "x"}]}"#, .invalidSchema, "R.a"),
-        (#"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int", "default": 2147483648}]}"#, .invalidSchema, "R.a"),
-        (#"{"type": "record", "name": "R", "fields": [{"name": "a", "type": ["null", "int"], "default": "x"}]}"#, .invalidSchema, "R.a"),
-        (#"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "bytes", "default": "\u0100"}]}"#, .invalidSchema, "R.a"),
-        (#"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int", "order": "up"}]}"#, .invalidSchema, "R.a"),
+        (
+            #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int", "default": "x"}]}"#,
+            .invalidSchema, "R.a"
+        ),
+        (
+            #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int", "default": 2147483648}]}"#,
+            .invalidSchema, "R.a"
+        ),
+        (
+            #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": ["null", "int"], "default": "x"}]}"#,
+            .invalidSchema, "R.a"
+        ),
+        (
+            #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "bytes", "default": "\u0100"}]}"#,
+            .invalidSchema, "R.a"
+        ),
+        (
+            #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int", "order": "up"}]}"#,
+            .invalidSchema, "R.a"
+        ),
         (#"42"#, .invalidSchema, ""),
         (#"{"type": "record", "name": "R", "fields": [}"#, .invalidJSON, ""),
         (#"{"name": "R"}"#, .invalidSchema, ""),
@@ -65,7 +86,8 @@ import Testing
                   {"name": "bare", "type": {"type": "fixed", "name": "F", "namespace": "", "size": 2}},
                   {"name": "list", "type": {"type": "record", "name": "Node", "fields": [{"name": "next", "type": ["null", "Node"]}]}}
                 ]}
-                """#)
+                """#
+        )
         guard case .record(let outer) = schema.type else { throw InteropFailure("not a record") }
         #expect(outer.name == AvroName(name: "Outer", namespace: "a.b"))
         #expect(outer.fields[1].schema.name?.fullName == "a.b.Inner")
@@ -73,7 +95,9 @@ import Testing
         #expect(outer.fields[2].schema == outer.fields[0].schema)
         #expect(outer.fields[3].schema.name?.fullName == "c.d.E")
         #expect(outer.fields[4].schema.name == AvroName(name: "F", namespace: nil))
-        guard case .record(let node) = outer.fields[5].schema.type, case .union(let branches) = node.fields[0].schema.type else {
+        guard case .record(let node) = outer.fields[5].schema.type,
+            case .union(let branches) = node.fields[0].schema.type
+        else {
             throw InteropFailure("no recursive record")
         }
         #expect(branches[1].type == .reference(AvroName(fullName: "a.b.Node")))
@@ -107,11 +131,17 @@ import Testing
     /// Valid logical types are recognised; invalid or unknown ones fall back to the underlying type and
     /// keep their attributes, as the specification says.
     @Test(arguments: [
-        (#"{"type": "bytes", "logicalType": "decimal", "precision": 10, "scale": 2}"#, AvroLogicalType?.some(.decimal(precision: 10, scale: 2))),
+        (
+            #"{"type": "bytes", "logicalType": "decimal", "precision": 10, "scale": 2}"#,
+            AvroLogicalType?.some(.decimal(precision: 10, scale: 2))
+        ),
         (#"{"type": "bytes", "logicalType": "decimal", "precision": 4}"#, .decimal(precision: 4, scale: 0)),
         (#"{"type": "bytes", "logicalType": "decimal", "precision": 2, "scale": 3}"#, nil),
         (#"{"type": "bytes", "logicalType": "decimal", "precision": 0}"#, nil),
-        (#"{"type": "fixed", "name": "D", "size": 4, "logicalType": "decimal", "precision": 9}"#, .decimal(precision: 9, scale: 0)),
+        (
+            #"{"type": "fixed", "name": "D", "size": 4, "logicalType": "decimal", "precision": 9}"#,
+            .decimal(precision: 9, scale: 0)
+        ),
         (#"{"type": "fixed", "name": "D", "size": 4, "logicalType": "decimal", "precision": 10}"#, nil),
         (#"{"type": "string", "logicalType": "uuid"}"#, .uuid),
         (#"{"type": "fixed", "name": "U", "size": 16, "logicalType": "uuid"}"#, .uuid),
@@ -140,31 +170,11 @@ import Testing
 
     @Test func unionDefaultMayMatchAnyBranch() throws {
         let schema = try AvroSchema(
-            parsing: #"{"type": "record", "name": "R", "fields": [{"name": "u", "type": ["null", "string"], "default": "x"}]}"#)
+            parsing:
+                #"{"type": "record", "name": "R", "fields": [{"name": "u", "type": ["null", "string"], "default": "x"}]}"#
+        )
         let graph = try SchemaGraph(schema)
         guard case .record(let record) = graph[graph.root].kind else { throw InteropFailure("not a record") }
         #expect(record.defaults[0] == .union(branch: 1, .string("x")))
-    }
-}
-
-@Suite struct DefaultValueTests {
-    /// A record default may leave out fields that have defaults of their own.
-    @Test func recordDefaultsUseNestedDefaults() throws {
-        let schema = try AvroSchema(
-            parsing: #"""
-                {"type": "record", "name": "R", "fields": [
-                  {"name": "address", "type": {"type": "record", "name": "Address", "fields": [
-                    {"name": "city", "type": "string"}, {"name": "zip", "type": "string", "default": "00000"}]},
-                   "default": {"city": "Paris"}}]}
-                """#)
-        let reader = try AvroDatumReader(writerSchema: AvroSchema(parsing: #"{"type": "record", "name": "R", "fields": []}"#), readerSchema: schema)
-        #expect(try reader.decode([]) == .record(["address": .record(["city": .string("Paris"), "zip": .string("00000")])]))
-        #expect(throws: AvroError.self) {
-            try AvroSchema(
-                parsing: #"""
-                    {"type": "record", "name": "R", "fields": [{"name": "a", "type": {"type": "record", "name": "A", "fields": [
-                      {"name": "x", "type": "int"}]}, "default": {}}]}
-                    """#)
-        }
     }
 }

@@ -40,7 +40,9 @@ struct AvroByteReader {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard position < bytes.count else { throw .truncated("varint runs past the end of the input", offset: start) }
+            guard position < bytes.count else {
+                throw .truncated("varint runs past the end of the input", offset: start)
+            }
             let byte = bytes[position]
             position += 1
             result |= UInt64(byte & 0x7F) << shift
@@ -58,7 +60,9 @@ struct AvroByteReader {
     mutating func readInt() throws(AvroError) -> Int32 {
         let start = position
         let value = try readLong()
-        guard let result = Int32(exactly: value) else { throw .malformed("int value \(value) out of range", offset: start) }
+        guard let result = Int32(exactly: value) else {
+            throw .malformed("int value \(value) out of range", offset: start)
+        }
         return result
     }
 
@@ -168,7 +172,9 @@ struct AvroByteReader {
             count = -count
             let sizeStart = position
             let size = try readLong()
-            guard size >= 0, size <= remaining else { throw .malformed("invalid block size \(size)", offset: sizeStart) }
+            guard size >= 0, size <= remaining else {
+                throw .malformed("invalid block size \(size)", offset: sizeStart)
+            }
             byteSize = Int(size)
         }
         guard count <= limits.maxCollectionSize - total else {

@@ -52,7 +52,9 @@ extension AvroDecodingContext {
         switch kind {
         case .bytes, .promote(.stringToBytes): length = try input.readLength()
         case .fixed(let size):
-            guard size <= input.remaining else { throw AvroError.truncated("fixed runs past the end", offset: input.position) }
+            guard size <= input.remaining else {
+                throw AvroError.truncated("fixed runs past the end", offset: input.position)
+            }
             length = size
         default: return nil
         }
@@ -60,7 +62,9 @@ extension AvroDecodingContext {
     }
 
     private func readDecimal() throws -> Decimal {
-        guard case .decimal(_, let scale)? = readerNode.logicalType else { throw mismatch("Decimal (a decimal logical type)") }
+        guard case .decimal(_, let scale)? = readerNode.logicalType else {
+            throw mismatch("Decimal (a decimal logical type)")
+        }
         let start = input.position
         guard let unscaled = try withRawBytes({ try DecimalCoding.unscaled(fromTwosComplement: $0) }) else {
             throw mismatch("Decimal")
@@ -103,7 +107,11 @@ extension AvroDecodingContext {
             return uuid
         case .fixed(16):
             let b = try input.readFixed(16)
-            return UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
+            return UUID(
+                uuid: (
+                    b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]
+                )
+            )
         default:
             throw mismatch("UUID")
         }

@@ -66,7 +66,8 @@ extension AvroDecodingContext {
             if !plan.isIndirect[current] { return plan.scalars[current] == .null }
             switch plan.steps[current].kind {
             case .null: return true
-            case .writerUnion(let branches): current = branches[try ReadPlan.readUnionIndex(count: branches.count, from: &input)]
+            case .writerUnion(let branches):
+                current = branches[try ReadPlan.readUnionIndex(count: branches.count, from: &input)]
             case .readerUnion(_, let next): current = next
             default: return false
             }

@@ -41,7 +41,8 @@ final class AvroDecodingContext: Decoder {
 
     /// Decodes one value at `step`: union branch first, then logical types, then `init(from:)`.
     func decodeValue<T: Decodable>(_ type: T.Type, step: Int) throws -> T {
-        let savedStep = self.step, savedContainer = self.container, savedUnion = self.unionNode, savedBranch = self.unionBranchIndex
+        let savedStep = self.step, savedContainer = self.container, savedUnion = self.unionNode,
+            savedBranch = self.unionBranchIndex
         self.step = step
         self.container = .none
         self.unionNode = nil
@@ -71,7 +72,8 @@ final class AvroDecodingContext: Decoder {
     /// Reads a primitive at `step` without going through `init(from:)`: the keyed and unkeyed containers'
     /// fast path for `String`, integers, floating point and `Bool`.
     func decodePrimitive<R>(step: Int, _ read: (AvroDecodingContext) throws -> R) throws -> R {
-        let savedStep = self.step, savedContainer = self.container, savedUnion = self.unionNode, savedBranch = self.unionBranchIndex
+        let savedStep = self.step, savedContainer = self.container, savedUnion = self.unionNode,
+            savedBranch = self.unionBranchIndex
         self.step = step
         self.container = .none
         defer {
@@ -108,7 +110,11 @@ final class AvroDecodingContext: Decoder {
         try settle()
         guard let union = unionNode else { return nil }
         let branch = unionBranchIndex
-        return AvroUnionBranch(index: branch, name: union.branchNames[branch], simpleName: union.branchSimpleNames[branch])
+        return AvroUnionBranch(
+            index: branch,
+            name: union.branchNames[branch],
+            simpleName: union.branchSimpleNames[branch]
+        )
     }
 
     /// Leaves the input just past the current value, whatever `init(from:)` read of it.
@@ -167,6 +173,8 @@ final class AvroDecodingContext: Decoder {
     }
 
     func mismatch(_ requested: String) -> AvroError {
-        .typeMismatch("the schema has \(plan.reader[plan.steps[step].reader].typeName) where the Swift type expects \(requested)")
+        .typeMismatch(
+            "the schema has \(plan.reader[plan.steps[step].reader].typeName) where the Swift type expects \(requested)"
+        )
     }
 }

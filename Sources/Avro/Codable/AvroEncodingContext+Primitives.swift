@@ -2,10 +2,16 @@
 /// writes its index.
 extension AvroEncodingContext {
     /// The node to write at: `node` itself, or the first branch of a union that `accepts` the value.
-    private func concrete(_ node: Int, _ description: @autoclosure () -> String, accepts: (SchemaNode) -> Bool) throws -> Int {
+    private func concrete(
+        _ node: Int,
+        _ description: @autoclosure () -> String,
+        accepts: (SchemaNode) -> Bool
+    ) throws -> Int {
         guard graph.tags[node] == .union, case .union(let union) = graph[node].kind else { return node }
         guard let branch = union.branches.firstIndex(where: { accepts(graph[$0]) }) else {
-            throw AvroError.typeMismatch("\(description()) matches no branch of union [\(union.branchNames.joined(separator: ", "))]")
+            throw AvroError.typeMismatch(
+                "\(description()) matches no branch of union [\(union.branchNames.joined(separator: ", "))]"
+            )
         }
         output.appendLong(Int64(branch))
         return union.branches[branch]

@@ -26,7 +26,9 @@ extension AvroEncodingContext {
         if type is any AvroOptionalMarker.Type {
             branch = nil
         } else {
-            branch = specialBranch(for: type, union: union) ?? namedBranch(for: type, union: union) ?? onlyNonNullBranch(union)
+            branch =
+                specialBranch(for: type, union: union) ?? namedBranch(for: type, union: union)
+                ?? onlyNonNullBranch(union)
         }
         unionCache.remember(branch ?? -1, union: node, type: type)
         return branch
@@ -37,7 +39,8 @@ extension AvroEncodingContext {
         return union.branches.firstIndex { branch in
             switch graph[branch].kind {
             case .record(let record): record.name.name == typeName || record.name.fullName == typeName
-            case .enumeration(let enumeration): enumeration.name.name == typeName || enumeration.name.fullName == typeName
+            case .enumeration(let enumeration):
+                enumeration.name.name == typeName || enumeration.name.fullName == typeName
             case .fixed(let fixed): fixed.name.name == typeName || fixed.name.fullName == typeName
             default: false
             }
@@ -64,7 +67,8 @@ extension AvroEncodingContext {
         }
         guard candidates.count == 1 else {
             let what = shape == .keyed ? "a record or map" : "an array"
-            let reason = candidates.isEmpty
+            let reason =
+                candidates.isEmpty
                 ? "union [\(union.branchNames.joined(separator: ", "))] has no branch for \(what)"
                 : "cannot choose among branches [\(candidates.map { union.branchNames[$0] }.joined(separator: ", "))]; "
                     + "name the Swift type after the branch"
@@ -74,8 +78,3 @@ extension AvroEncodingContext {
         return union.branches[candidates[0]]
     }
 }
-
-/// Lets the encoder recognise `Optional` of any wrapped type without knowing the wrapped type.
-protocol AvroOptionalMarker {}
-
-extension Optional: AvroOptionalMarker {}

@@ -127,7 +127,10 @@ final class AvroEncodingContext: Encoder {
         switch graph[resolved].kind {
         case .record(let record): state = .record(RecordEncodingState(record: record))
         case .map(let values): state = .map(MapEncodingState(values: values))
-        default: throw AvroError.typeMismatch("expected \(graph[resolved].typeName), found a keyed container (struct or dictionary)")
+        default:
+            throw AvroError.typeMismatch(
+                "expected \(graph[resolved].typeName), found a keyed container (struct or dictionary)"
+            )
         }
         container = .keyed(state)
         return state

@@ -1,21 +1,3 @@
-/// What a keyed container reads from. Declared outside the generic container so that using it costs
-/// no generic-metadata lookup per field.
-enum KeyedDecodingStorage {
-    case record(RecordDecodingState)
-    case map(MapDecodingState)
-}
-
-/// Where the value for a key is.
-enum KeyedValueLocation {
-    case absent
-    /// A writer field (records) with the plan step that reads it.
-    case writerField(state: RecordDecodingState, position: Int, step: Int)
-    /// A map value at an offset.
-    case mapValue(state: MapDecodingState, offset: Int)
-    /// A reader field the writer lacks: its default, in binary form, read with the reader's node.
-    case defaultValue(value: AvroValue, bytes: [UInt8], node: Int)
-}
-
 /// Keyed container over a record (keys are reader field names) or a map (keys are map keys).
 ///
 /// The hot path is deliberately non-generic up to the last call: ``locate(_:)`` finds where a key's
@@ -66,7 +48,8 @@ struct AvroKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
             guard let index = state.readerIndex(of: key.stringValue) else { return .absent }
             switch state.plan.readerFields[index] {
             case .fromWriter(let position, let step): return .writerField(state: state, position: position, step: step)
-            case .fromDefault(let value, let bytes): return .defaultValue(value: value, bytes: bytes, node: state.plan.record.fieldNodes[index])
+            case .fromDefault(let value, let bytes):
+                return .defaultValue(value: value, bytes: bytes, node: state.plan.record.fieldNodes[index])
             }
         }
     }
@@ -116,9 +99,18 @@ struct AvroKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     private func withDefault<R>(bytes: [UInt8], node: Int, _ body: (AvroDecodingContext, Int) throws -> R) throws -> R {
         let context = self.context
         let defaults = context.defaults
-        guard let step = defaults.identityStepForNode?[node] else { throw AvroError.unsupported("no plan for defaults") }
+        guard let step = defaults.identityStepForNode?[node] else {
+            throw AvroError.unsupported("no plan for defaults")
+        }
         return try bytes.withUnsafeBytes { buffer in
-            try body(AvroDecodingContext(plan: defaults, defaults: defaults, input: AvroByteReader(buffer, limits: context.input.limits)), step)
+            try body(
+                AvroDecodingContext(
+                    plan: defaults,
+                    defaults: defaults,
+                    input: AvroByteReader(buffer, limits: context.input.limits)
+                ),
+                step
+            )
         }
     }
 
@@ -179,21 +171,51 @@ struct AvroKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
         }
     }
 
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readBool() } } }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readString() } } }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readDouble() } } }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readFloat() } } }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } } }
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try read(key) { try $0.decodeValue(type, step: $1) } }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+        try read(key) { try $0.decodePrimitive(step: $1) { try $0.readBool() } }
+    }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        try read(key) { try $0.decodePrimitive(step: $1) { try $0.readString() } }
+    }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+        try read(key) { try $0.decodePrimitive(step: $1) { try $0.readDouble() } }
+    }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float {
+        try read(key) { try $0.decodePrimitive(step: $1) { try $0.readFloat() } }
+    }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+        try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } }
+    }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 {
+        try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } }
+    }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 {
+        try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } }
+    }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 {
+        try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } }
+    }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
+        try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } }
+    }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt {
+        try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } }
+    }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 {
+        try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } }
+    }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 {
+        try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } }
+    }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 {
+        try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } }
+    }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 {
+        try read(key) { try $0.decodePrimitive(step: $1) { try $0.readInteger(type) } }
+    }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try read(key) { try $0.decodeValue(type, step: $1) }
+    }
 
     func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try optionalValue(type, key) }
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try optionalValue(type, key) }
@@ -204,7 +226,10 @@ struct AvroKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try optionalValue(type, key) }
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try optionalValue(type, key) }
 
-    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+    func nestedContainer<NestedKey: CodingKey>(
+        keyedBy type: NestedKey.Type,
+        forKey key: Key
+    ) throws
         -> KeyedDecodingContainer<NestedKey>
     {
         try childDecoder(for: key).container(keyedBy: type)
@@ -229,7 +254,8 @@ struct AvroKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
         let step: Int
         switch locate(key) {
         case .absent: throw AvroError.missingField(key.stringValue)
-        case .defaultValue: throw AvroError.unsupported("a nested container cannot read the default of field '\(key.stringValue)'")
+        case .defaultValue:
+            throw AvroError.unsupported("a nested container cannot read the default of field '\(key.stringValue)'")
         case .writerField(let state, let position, let fieldStep):
             let isInSequence = try state.moveTo(position, in: context)
             step = fieldStep

@@ -120,7 +120,10 @@ struct AvroKeyedEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
         }
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type,
+        forKey key: Key
+    )
         -> KeyedEncodingContainer<NestedKey>
     {
         nestedEncoder(for: key).container(keyedBy: keyType)

@@ -16,7 +16,9 @@ struct SchemaGraphBuilder {
 
     mutating func add(_ schema: AvroSchema, path: String) throws(AvroError) -> Int {
         if case .reference(let name) = schema.type {
-            guard let index = named[name.fullName] else { throw .invalidSchema("unknown type '\(name.fullName)'", path: path) }
+            guard let index = named[name.fullName] else {
+                throw .invalidSchema("unknown type '\(name.fullName)'", path: path)
+            }
             return index
         }
         if let name = schema.name, let index = named[name.fullName] { return index }
@@ -39,7 +41,8 @@ struct SchemaGraphBuilder {
         case .double: return .done(.double)
         case .bytes: return .done(.bytes)
         case .string: return .done(.string)
-        case .fixed(let fixed): return .done(.fixed(FixedNode(name: fixed.name, aliases: fixed.aliases, size: fixed.size)))
+        case .fixed(let fixed):
+            return .done(.fixed(FixedNode(name: fixed.name, aliases: fixed.aliases, size: fixed.size)))
         case .enumeration(let enumeration): return .done(.enumeration(EnumNode(enumeration)))
         case .array(let items): return .done(.array(items: try add(items, path: path + "[]")))
         case .map(let values): return .done(.map(values: try add(values, path: path + "{}")))
@@ -50,7 +53,16 @@ struct SchemaGraphBuilder {
             }
             let nullBranch = branches.firstIndex { $0.type == .null }
             let names = branches.map(\.typeName)
-            return .done(.union(UnionNode(branches: indexes, names: names, nullBranch: nullBranch, simpleNames: branches.map { $0.name?.name })))
+            return .done(
+                .union(
+                    UnionNode(
+                        branches: indexes,
+                        names: names,
+                        nullBranch: nullBranch,
+                        simpleNames: branches.map { $0.name?.name }
+                    )
+                )
+            )
         case .record(let record):
             let recordPath = path.isEmpty ? record.name.name : path
             var fieldNodes: [Int] = []
@@ -73,7 +85,9 @@ struct SchemaGraphBuilder {
     /// Converts every field default it can with `graph`, to a value and to its binary form, keyed by
     /// record node. A record default that leaves out fields with defaults of their own needs those
     /// converted first, so the caller repeats with a graph holding what converted so far.
-    func convertDefaults(using graph: SchemaGraph) -> (defaults: [Int: Defaults], converted: Int, firstError: AvroError?) {
+    func convertDefaults(
+        using graph: SchemaGraph
+    ) -> (defaults: [Int: Defaults], converted: Int, firstError: AvroError?) {
         var result: [Int: Defaults] = [:]
         var converted = 0
         var firstError: AvroError?
@@ -85,7 +99,11 @@ struct SchemaGraphBuilder {
                 var bytes: [UInt8]?
                 if let json = field.defaultValue {
                     do {
-                        let converted = try AvroJSONCodec.value(fromDefault: json, node: fieldNodes[position], in: graph)
+                        let converted = try AvroJSONCodec.value(
+                            fromDefault: json,
+                            node: fieldNodes[position],
+                            in: graph
+                        )
                         var encoded: [UInt8] = []
                         try graph.write(converted, node: fieldNodes[position], into: &encoded)
                         (value, bytes) = (converted, encoded)
@@ -119,12 +137,18 @@ struct SchemaGraphBuilder {
                         fieldAliases: record.fields.map(\.aliases),
                         defaults: defaults[index]?.values ?? Array(repeating: nil, count: fieldNodes.count),
                         defaultBytes: defaults[index]?.bytes ?? Array(repeating: nil, count: fieldNodes.count)
-                    ))
+                    )
+                )
             }
         }
         let empty = Self.emptiness(kinds)
         return kinds.indices.map { index in
-            SchemaNode(kind: kinds[index], logicalType: logicalTypes[index], canBeEmpty: empty[index], typeName: typeNames[index])
+            SchemaNode(
+                kind: kinds[index],
+                logicalType: logicalTypes[index],
+                canBeEmpty: empty[index],
+                typeName: typeNames[index]
+            )
         }
     }
 

@@ -24,7 +24,9 @@ public struct AvroContainerCodec: RawRepresentable, Sendable, Hashable, CustomSt
         case "snappy":
             var output = Snappy.compress(block)
             let checksum = Deflate.crc32(block)
-            for shift in stride(from: 24, through: 0, by: -8) { output.append(UInt8(truncatingIfNeeded: checksum >> UInt32(shift))) }
+            for shift in stride(from: 24, through: 0, by: -8) {
+                output.append(UInt8(truncatingIfNeeded: checksum >> UInt32(shift)))
+            }
             return output
         default: return block
         }
@@ -41,7 +43,9 @@ public struct AvroContainerCodec: RawRepresentable, Sendable, Hashable, CustomSt
             guard Deflate.crc32(output) == expected else { throw .codec("snappy block checksum mismatch") }
             return output
         default:
-            guard block.count <= limit else { throw .limitExceeded("block of \(block.count) bytes exceeds the limit of \(limit)") }
+            guard block.count <= limit else {
+                throw .limitExceeded("block of \(block.count) bytes exceeds the limit of \(limit)")
+            }
             return [UInt8](block)
         }
     }

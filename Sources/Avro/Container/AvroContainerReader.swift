@@ -21,11 +21,18 @@ public struct AvroContainerReader: Sendable {
     public init(bytes: [UInt8], limits: AvroLimits = .default) throws(AvroError) {
         self.bytes = bytes
         self.limits = limits
-        let header = try bytes.withAvroBytes { (buffer) throws(AvroError) in try Self.readHeader(buffer, limits: limits) }
-        guard let schemaBytes = header.metadata["avro.schema"] else { throw .invalidContainer("header has no avro.schema") }
-        guard let text = String(validating: schemaBytes, as: UTF8.self) else { throw .invalidContainer("avro.schema is not UTF-8") }
+        let header = try bytes.withAvroBytes { (buffer) throws(AvroError) in try Self.readHeader(buffer, limits: limits)
+        }
+        guard let schemaBytes = header.metadata["avro.schema"] else {
+            throw .invalidContainer("header has no avro.schema")
+        }
+        guard let text = String(validating: schemaBytes, as: UTF8.self) else {
+            throw .invalidContainer("avro.schema is not UTF-8")
+        }
         let codecName = header.metadata["avro.codec"].flatMap { String(validating: $0, as: UTF8.self) } ?? "null"
-        guard let codec = AvroContainerCodec(rawValue: codecName) else { throw .codec("unsupported codec '\(codecName)'") }
+        guard let codec = AvroContainerCodec(rawValue: codecName) else {
+            throw .codec("unsupported codec '\(codecName)'")
+        }
         self.schemaText = text
         self.schema = try AvroSchema(parsing: text)
         self.graph = try SchemaGraph(schema)
@@ -35,11 +42,16 @@ public struct AvroContainerReader: Sendable {
         self.firstBlock = header.end
     }
 
-    private static func readHeader(_ buffer: UnsafeRawBufferPointer, limits: AvroLimits) throws(AvroError)
+    private static func readHeader(
+        _ buffer: UnsafeRawBufferPointer,
+        limits: AvroLimits
+    ) throws(AvroError)
         -> (metadata: [String: [UInt8]], sync: [UInt8], end: Int)
     {
         var input = AvroByteReader(buffer, limits: limits)
-        guard buffer.count >= 4, Array(input.take(4)) == magic else { throw .invalidContainer("not an Avro object container file") }
+        guard buffer.count >= 4, Array(input.take(4)) == magic else {
+            throw .invalidContainer("not an Avro object container file")
+        }
         var metadata: [String: [UInt8]] = [:]
         var total = 0
         while true {
@@ -64,7 +76,9 @@ public struct AvroContainerReader: Sendable {
                 let start = input.position
                 let count = try input.readLong()
                 let size = try input.readLong()
-                guard count >= 0, size >= 0, size <= input.remaining else { throw .invalidContainer("invalid block header", offset: start) }
+                guard count >= 0, size >= 0, size <= input.remaining else {
+                    throw .invalidContainer("invalid block header", offset: start)
+                }
                 let compressed = input.take(Int(size))
                 guard try input.readFixed(16) == syncMarker else {
                     throw .invalidContainer("sync marker mismatch", offset: input.position - 16)
@@ -93,7 +107,9 @@ public struct AvroContainerReader: Sendable {
             try data.withAvroBytes { (buffer) throws(AvroError) in
                 var input = AvroByteReader(buffer, limits: limits)
                 for _ in 0..<count { values.append(try reader.decode(from: &input)) }
-                guard input.isAtEnd else { throw .invalidContainer("block has \(input.remaining) bytes after its datums") }
+                guard input.isAtEnd else {
+                    throw .invalidContainer("block has \(input.remaining) bytes after its datums")
+                }
             }
         }
         return values
@@ -101,7 +117,8 @@ public struct AvroContainerReader: Sendable {
 
     /// Every datum as a Swift value, resolved to `readerSchema` when one is given.
     public func decode<T: Decodable>(_ type: T.Type, readerSchema: AvroSchema? = nil) throws -> [T] {
-        let decoder = try readerSchema.map { try AvroDecoder(writerSchema: schema, readerSchema: $0, limits: limits) }
+        let decoder =
+            try readerSchema.map { try AvroDecoder(writerSchema: schema, readerSchema: $0, limits: limits) }
             ?? AvroDecoder(schema: schema, limits: limits)
         var result: [T] = []
         for datum in try datums() {
@@ -121,7 +138,9 @@ public struct AvroContainerReader: Sendable {
                     try graph.skipValue(graph.root, in: &input, depth: 0)
                     result.append([UInt8](UnsafeRawBufferPointer(rebasing: buffer[start..<input.position])))
                 }
-                guard input.isAtEnd else { throw .invalidContainer("block has \(input.remaining) bytes after its datums") }
+                guard input.isAtEnd else {
+                    throw .invalidContainer("block has \(input.remaining) bytes after its datums")
+                }
             }
         }
         return result

@@ -17,7 +17,10 @@ public struct AvroContainerWriter: Sendable {
     ///   - metadata: extra header entries; keys starting with `avro.` are reserved and rejected.
     ///   - syncMarker: 16 bytes; random by default. Pass one for reproducible output.
     public init(
-        schema: AvroSchema, codec: AvroContainerCodec = .null, metadata: [String: [UInt8]] = [:], syncMarker: [UInt8]? = nil
+        schema: AvroSchema,
+        codec: AvroContainerCodec = .null,
+        metadata: [String: [UInt8]] = [:],
+        syncMarker: [UInt8]? = nil
     ) throws(AvroError) {
         self.schema = schema
         self.codec = codec

@@ -6,7 +6,17 @@ enum Deflate {
     static func compress(_ input: [UInt8]) throws(AvroError) -> [UInt8] {
         var stream = z_stream()
         let version = zlibVersion()
-        guard deflateInit2_(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, version, Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        guard
+            deflateInit2_(
+                &stream,
+                Z_DEFAULT_COMPRESSION,
+                Z_DEFLATED,
+                -15,
+                8,
+                Z_DEFAULT_STRATEGY,
+                version,
+                Int32(MemoryLayout<z_stream>.size)
+            ) == Z_OK
         else { throw .codec("deflateInit2 failed") }
         defer { deflateEnd(&stream) }
         let bound = Int(deflateBound(&stream, uLong(input.count)))
@@ -63,7 +73,9 @@ enum Deflate {
 
     static func crc32(_ bytes: [UInt8]) -> UInt32 {
         bytes.withUnsafeBytes { buffer in
-            UInt32(truncatingIfNeeded: CZlib.crc32(0, buffer.bindMemory(to: Bytef.self).baseAddress, uInt(buffer.count)))
+            UInt32(
+                truncatingIfNeeded: CZlib.crc32(0, buffer.bindMemory(to: Bytef.self).baseAddress, uInt(buffer.count))
+            )
         }
     }
 }

@@ -46,7 +46,11 @@ enum Snappy {
         }
     }
 
-    private static func readLittleEndian(_ input: UnsafeRawBufferPointer, _ position: inout Int, bytes: Int) throws(AvroError) -> Int {
+    private static func readLittleEndian(
+        _ input: UnsafeRawBufferPointer,
+        _ position: inout Int,
+        bytes: Int
+    ) throws(AvroError) -> Int {
         guard input.count - position >= bytes else { throw .codec("snappy tag runs past the end") }
         var value = 0
         for index in 0..<bytes { value |= Int(input[position + index]) << (8 * index) }
@@ -55,7 +59,11 @@ enum Snappy {
     }
 
     private static func literal(
-        _ tag: UInt8, _ input: UnsafeRawBufferPointer, _ position: inout Int, _ output: inout [UInt8], _ length: Int
+        _ tag: UInt8,
+        _ input: UnsafeRawBufferPointer,
+        _ position: inout Int,
+        _ output: inout [UInt8],
+        _ length: Int
     ) throws(AvroError) {
         var count = Int(tag >> 2)
         if count >= 60 {
@@ -104,7 +112,9 @@ enum Snappy {
             if candidate >= 0, position - candidate <= 0xFFFF, load32(input, candidate) == key {
                 emitLiteral(input[literalStart..<position], to: &output)
                 var matched = 4
-                while position + matched < input.count, input[candidate + matched] == input[position + matched] { matched += 1 }
+                while position + matched < input.count, input[candidate + matched] == input[position + matched] {
+                    matched += 1
+                }
                 emitCopy(offset: position - candidate, count: matched, to: &output)
                 position += matched
                 literalStart = position
@@ -117,7 +127,9 @@ enum Snappy {
     }
 
     private static func load32(_ input: [UInt8], _ position: Int) -> UInt32 {
-        UInt32(input[position]) | UInt32(input[position + 1]) << 8 | UInt32(input[position + 2]) << 16 | UInt32(input[position + 3]) << 24
+        UInt32(input[position]) | UInt32(input[position + 1]) << 8 | UInt32(input[position + 2]) << 16 | UInt32(
+            input[position + 3]
+        ) << 24
     }
 
     private static func emitLiteral(_ bytes: ArraySlice<UInt8>, to output: inout [UInt8]) {

@@ -8,7 +8,12 @@ enum AvroJSONCodec {
         try value(from: json, node: node, in: graph, isDefault: true)
     }
 
-    static func value(from json: AvroJSON, node index: Int, in graph: SchemaGraph, isDefault: Bool = false) throws(AvroError)
+    static func value(
+        from json: AvroJSON,
+        node index: Int,
+        in graph: SchemaGraph,
+        isDefault: Bool = false
+    ) throws(AvroError)
         -> AvroValue
     {
         let node = graph[index]
@@ -36,7 +41,9 @@ enum AvroJSONCodec {
             return .string(string)
         case .fixed(let fixed):
             let data = try bytes(json, node)
-            guard data.count == fixed.size else { throw .typeMismatch("fixed \(fixed.name) needs \(fixed.size) bytes, not \(data.count)") }
+            guard data.count == fixed.size else {
+                throw .typeMismatch("fixed \(fixed.name) needs \(fixed.size) bytes, not \(data.count)")
+            }
             return .fixed(data)
         case .enumeration(let enumeration):
             guard case .string(let symbol) = json, enumeration.symbolIndex[symbol] != nil else {
@@ -48,14 +55,23 @@ enum AvroJSONCodec {
             var values: [AvroValue] = []
             values.reserveCapacity(elements.count)
             for (position, element) in elements.enumerated() {
-                do { values.append(try value(from: element, node: items, in: graph, isDefault: isDefault)) } catch { throw error.prefixed("[\(position)]") }
+                do { values.append(try value(from: element, node: items, in: graph, isDefault: isDefault)) } catch {
+                    throw error.prefixed("[\(position)]")
+                }
             }
             return .array(values)
         case .map(let valuesNode):
             guard case .object(let object) = json else { throw mismatch(json, node) }
             var entries: [String: AvroValue] = [:]
             for member in object {
-                do { entries[member.key] = try value(from: member.value, node: valuesNode, in: graph, isDefault: isDefault) } catch {
+                do {
+                    entries[member.key] = try value(
+                        from: member.value,
+                        node: valuesNode,
+                        in: graph,
+                        isDefault: isDefault
+                    )
+                } catch {
                     throw error.prefixed("{\(member.key)}")
                 }
             }
@@ -89,14 +105,20 @@ enum AvroJSONCodec {
         result.reserveCapacity(string.unicodeScalars.count)
         for scalar in string.unicodeScalars {
             guard scalar.value <= 0xFF else {
-                throw .typeMismatch("bytes in JSON must be code points 0-255, found U+\(String(scalar.value, radix: 16, uppercase: true))")
+                throw .typeMismatch(
+                    "bytes in JSON must be code points 0-255, found U+\(String(scalar.value, radix: 16, uppercase: true))"
+                )
             }
             result.append(UInt8(scalar.value))
         }
         return result
     }
 
-    private static func unionValue(_ json: AvroJSON, _ union: UnionNode, _ graph: SchemaGraph) throws(AvroError) -> AvroValue {
+    private static func unionValue(
+        _ json: AvroJSON,
+        _ union: UnionNode,
+        _ graph: SchemaGraph
+    ) throws(AvroError) -> AvroValue {
         if case .null = json {
             guard let branch = union.nullBranch else { throw .typeMismatch("null is not a branch of this union") }
             return .union(branch: branch, .null)
@@ -105,7 +127,9 @@ enum AvroJSONCodec {
             throw .typeMismatch("a union value must be null or an object with one member naming the branch")
         }
         guard let branch = union.branchByName[member.key] else {
-            throw .typeMismatch("'\(member.key)' is not a branch of union [\(union.branchNames.joined(separator: ", "))]")
+            throw .typeMismatch(
+                "'\(member.key)' is not a branch of union [\(union.branchNames.joined(separator: ", "))]"
+            )
         }
         do {
             return .union(branch: branch, try value(from: member.value, node: union.branches[branch], in: graph))
@@ -114,16 +138,28 @@ enum AvroJSONCodec {
         }
     }
 
-    private static func unionDefault(_ json: AvroJSON, _ union: UnionNode, _ graph: SchemaGraph) throws(AvroError) -> AvroValue {
+    private static func unionDefault(
+        _ json: AvroJSON,
+        _ union: UnionNode,
+        _ graph: SchemaGraph
+    ) throws(AvroError) -> AvroValue {
         for (branch, node) in union.branches.enumerated() {
             if let converted = try? value(from: json, node: node, in: graph, isDefault: true) {
                 return .union(branch: branch, converted)
             }
         }
-        throw .typeMismatch("\(json.jsonText) matches no branch of union [\(union.branchNames.joined(separator: ", "))]")
+        throw .typeMismatch(
+            "\(json.jsonText) matches no branch of union [\(union.branchNames.joined(separator: ", "))]"
+        )
     }
 
-    private static func recordValue(_ json: AvroJSON, _ record: RecordNode, _ node: SchemaNode, _ graph: SchemaGraph, isDefault: Bool)
+    private static func recordValue(
+        _ json: AvroJSON,
+        _ record: RecordNode,
+        _ node: SchemaNode,
+        _ graph: SchemaGraph,
+        isDefault: Bool
+    )
         throws(AvroError) -> AvroValue
     {
         guard case .object(let object) = json else { throw mismatch(json, node) }
@@ -135,7 +171,9 @@ enum AvroJSONCodec {
         for (position, name) in record.fieldNames.enumerated() {
             if let fieldJSON = object[name] {
                 do {
-                    values.append(try value(from: fieldJSON, node: record.fieldNodes[position], in: graph, isDefault: isDefault))
+                    values.append(
+                        try value(from: fieldJSON, node: record.fieldNodes[position], in: graph, isDefault: isDefault)
+                    )
                 } catch {
                     throw error.prefixed(name)
                 }
@@ -169,13 +207,17 @@ enum AvroJSONCodec {
             var result: [AvroJSON] = []
             result.reserveCapacity(elements.count)
             for (position, element) in elements.enumerated() {
-                do { result.append(try json(from: element, node: items, in: graph)) } catch { throw error.prefixed("[\(position)]") }
+                do { result.append(try json(from: element, node: items, in: graph)) } catch {
+                    throw error.prefixed("[\(position)]")
+                }
             }
             return .array(result)
         case (.map(let valuesNode), .map(let entries)):
             var object = AvroJSONObject()
             for key in entries.keys.sorted() {
-                do { object.append(key, try json(from: entries[key] ?? .null, node: valuesNode, in: graph)) } catch { throw error.prefixed("{\(key)}") }
+                do { object.append(key, try json(from: entries[key] ?? .null, node: valuesNode, in: graph)) } catch {
+                    throw error.prefixed("{\(key)}")
+                }
             }
             return .object(object)
         case (.union(let union), _):
@@ -183,8 +225,12 @@ enum AvroJSONCodec {
         case (.record(let record), .record(let fields)):
             var object = AvroJSONObject()
             for (position, name) in record.fieldNames.enumerated() {
-                guard let fieldValue = fields[name] ?? record.defaults[position] else { throw AvroError.missingField(name).prefixed(name) }
-                do { object.append(name, try json(from: fieldValue, node: record.fieldNodes[position], in: graph)) } catch { throw error.prefixed(name) }
+                guard let fieldValue = fields[name] ?? record.defaults[position] else {
+                    throw AvroError.missingField(name).prefixed(name)
+                }
+                do {
+                    object.append(name, try json(from: fieldValue, node: record.fieldNodes[position], in: graph))
+                } catch { throw error.prefixed(name) }
             }
             return .object(object)
         default:
@@ -192,16 +238,24 @@ enum AvroJSONCodec {
         }
     }
 
-    private static func unionJSON(_ value: AvroValue, _ union: UnionNode, _ graph: SchemaGraph) throws(AvroError) -> AvroJSON {
+    private static func unionJSON(
+        _ value: AvroValue,
+        _ union: UnionNode,
+        _ graph: SchemaGraph
+    ) throws(AvroError) -> AvroJSON {
         let branch: Int
         let inner: AvroValue
         if case .union(let explicit, let wrapped) = value {
-            guard explicit >= 0, explicit < union.branches.count else { throw .typeMismatch("union branch \(explicit) out of range") }
+            guard explicit >= 0, explicit < union.branches.count else {
+                throw .typeMismatch("union branch \(explicit) out of range")
+            }
             (branch, inner) = (explicit, wrapped)
         } else if let inferred = graph.inferBranch(for: value, in: union) {
             (branch, inner) = (inferred, value)
         } else {
-            throw .typeMismatch("\(value.kindDescription) matches no branch of union [\(union.branchNames.joined(separator: ", "))]")
+            throw .typeMismatch(
+                "\(value.kindDescription) matches no branch of union [\(union.branchNames.joined(separator: ", "))]"
+            )
         }
         if case .null = graph[union.branches[branch]].kind { return .null }
         do {

@@ -56,7 +56,9 @@ extension ReadPlan {
             throw .malformed("enum index \(index) out of range 0..<\(plan.readerIndex.count)", offset: start)
         }
         guard let readerIndex = plan.readerIndex[Int(index)] else {
-            throw .incompatible("symbol '\(plan.writerSymbols[Int(index)])' is unknown to the reader's enum").at(offset: start)
+            throw .incompatible("symbol '\(plan.writerSymbols[Int(index)])' is unknown to the reader's enum").at(
+                offset: start
+            )
         }
         return readerIndex
     }
@@ -74,7 +76,12 @@ extension ReadPlan {
         }
     }
 
-    private func readArray(items: Int, itemsCanBeEmpty: Bool, from input: inout AvroByteReader, depth: Int)
+    private func readArray(
+        items: Int,
+        itemsCanBeEmpty: Bool,
+        from input: inout AvroByteReader,
+        depth: Int
+    )
         throws(AvroError) -> AvroValue
     {
         try Self.checkDepth(depth, input)
@@ -93,7 +100,12 @@ extension ReadPlan {
         }
     }
 
-    private func readMap(values: Int, valuesCanBeEmpty: Bool, from input: inout AvroByteReader, depth: Int)
+    private func readMap(
+        values: Int,
+        valuesCanBeEmpty: Bool,
+        from input: inout AvroByteReader,
+        depth: Int
+    )
         throws(AvroError) -> AvroValue
     {
         try Self.checkDepth(depth, input)
@@ -115,7 +127,11 @@ extension ReadPlan {
         }
     }
 
-    private func readRecord(_ plan: RecordPlan, from input: inout AvroByteReader, depth: Int) throws(AvroError) -> AvroValue {
+    private func readRecord(
+        _ plan: RecordPlan,
+        from input: inout AvroByteReader,
+        depth: Int
+    ) throws(AvroError) -> AvroValue {
         try Self.checkDepth(depth, input)
         let names = plan.record.fieldNames
         if plan.isIdentity {

@@ -115,7 +115,9 @@ extension SchemaGraph {
             (branch, inner) = (explicit, wrapped)
         } else {
             guard let inferred = inferBranch(for: value, in: union) else {
-                throw .typeMismatch("\(value.kindDescription) matches no branch of union [\(union.branchNames.joined(separator: ", "))]")
+                throw .typeMismatch(
+                    "\(value.kindDescription) matches no branch of union [\(union.branchNames.joined(separator: ", "))]"
+                )
             }
             (branch, inner) = (inferred, value)
         }
@@ -165,7 +167,9 @@ extension SchemaGraph {
         case (.enumeration(let symbol), .enumeration(let enumeration)): return enumeration.symbolIndex[symbol] != nil
         case (.record(let fields), .record(let record)):
             let known = fields.names.allSatisfy { record.fieldIndex[$0] != nil }
-            let complete = record.fieldNames.indices.allSatisfy { fields[record.fieldNames[$0]] != nil || record.defaults[$0] != nil }
+            let complete = record.fieldNames.indices.allSatisfy {
+                fields[record.fieldNames[$0]] != nil || record.defaults[$0] != nil
+            }
             return known && complete
         default: return false
         }

@@ -17,13 +17,16 @@ extension SchemaGraph {
             guard symbol >= 0, symbol < enumeration.symbols.count else {
                 throw .malformed("enum index \(symbol) out of range", offset: start)
             }
-        case .array(let items): try skipBlocks(in: &input, depth: depth + 1, itemsCanBeEmpty: nodes[items].canBeEmpty) { (input) throws(AvroError) in
-            try skipValue(items, in: &input, depth: depth + 1)
-        }
-        case .map(let values): try skipBlocks(in: &input, depth: depth + 1, itemsCanBeEmpty: false) { (input) throws(AvroError) in
-            try input.skipBytes()
-            try skipValue(values, in: &input, depth: depth + 1)
-        }
+        case .array(let items):
+            try skipBlocks(in: &input, depth: depth + 1, itemsCanBeEmpty: nodes[items].canBeEmpty) {
+                (input) throws(AvroError) in
+                try skipValue(items, in: &input, depth: depth + 1)
+            }
+        case .map(let values):
+            try skipBlocks(in: &input, depth: depth + 1, itemsCanBeEmpty: false) { (input) throws(AvroError) in
+                try input.skipBytes()
+                try skipValue(values, in: &input, depth: depth + 1)
+            }
         case .union(let union):
             try ReadPlan.checkDepth(depth + 1, input)
             let branch = try ReadPlan.readUnionIndex(count: union.branches.count, from: &input)
@@ -38,7 +41,9 @@ extension SchemaGraph {
 
     /// Skips array or map blocks; a block that states its size in bytes is jumped over in one step.
     private func skipBlocks(
-        in input: inout AvroByteReader, depth: Int, itemsCanBeEmpty: Bool,
+        in input: inout AvroByteReader,
+        depth: Int,
+        itemsCanBeEmpty: Bool,
         item: (inout AvroByteReader) throws(AvroError) -> Void
     ) throws(AvroError) {
         try ReadPlan.checkDepth(depth, input)

@@ -21,7 +21,9 @@ public enum AvroSchemaCompatibility {
     /// Checks `newSchema` against earlier schemas (oldest first) at a registry compatibility level. The
     /// non-transitive levels look at the last schema only.
     public static func check(
-        _ level: AvroCompatibilityLevel, newSchema: AvroSchema, previousSchemas: [AvroSchema]
+        _ level: AvroCompatibilityLevel,
+        newSchema: AvroSchema,
+        previousSchemas: [AvroSchema]
     ) throws(AvroError) -> [AvroIncompatibility] {
         let targets: ArraySlice<AvroSchema> = level.isTransitive ? previousSchemas[...] : previousSchemas.suffix(1)
         var result: [AvroIncompatibility] = []
@@ -31,34 +33,4 @@ public enum AvroSchemaCompatibility {
         }
         return result
     }
-}
-
-/// The compatibility levels of Confluent's Schema Registry.
-public struct AvroCompatibilityLevel: RawRepresentable, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    public let rawValue: String
-
-    public init?(rawValue: String) {
-        guard Self.allCases.contains(where: { $0.rawValue == rawValue }) else { return nil }
-        self.rawValue = rawValue
-    }
-
-    private init(_ rawValue: String) { self.rawValue = rawValue }
-
-    public var description: String { rawValue }
-
-    public static let none = AvroCompatibilityLevel("NONE")
-    public static let backward = AvroCompatibilityLevel("BACKWARD")
-    public static let backwardTransitive = AvroCompatibilityLevel("BACKWARD_TRANSITIVE")
-    public static let forward = AvroCompatibilityLevel("FORWARD")
-    public static let forwardTransitive = AvroCompatibilityLevel("FORWARD_TRANSITIVE")
-    public static let full = AvroCompatibilityLevel("FULL")
-    public static let fullTransitive = AvroCompatibilityLevel("FULL_TRANSITIVE")
-
-    public static let allCases: [AvroCompatibilityLevel] = [
-        .none, .backward, .backwardTransitive, .forward, .forwardTransitive, .full, .fullTransitive,
-    ]
-
-    var isTransitive: Bool { rawValue.hasSuffix("_TRANSITIVE") }
-    var checksBackward: Bool { rawValue.hasPrefix("BACKWARD") || rawValue.hasPrefix("FULL") }
-    var checksForward: Bool { rawValue.hasPrefix("FORWARD") || rawValue.hasPrefix("FULL") }
 }

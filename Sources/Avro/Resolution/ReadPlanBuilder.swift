@@ -39,10 +39,17 @@ struct ReadPlanBuilder {
         return index
     }
 
-    private mutating func fail(_ kind: AvroIncompatibility.Kind, _ message: String, path: String, location: String)
+    private mutating func fail(
+        _ kind: AvroIncompatibility.Kind,
+        _ message: String,
+        path: String,
+        location: String
+    )
         -> ReadStep.Kind
     {
-        incompatibilities.append(AvroIncompatibility(kind: kind, path: path, location: location.isEmpty ? "/" : location, message: message))
+        incompatibilities.append(
+            AvroIncompatibility(kind: kind, path: path, location: location.isEmpty ? "/" : location, message: message)
+        )
         return .failure(.incompatible(message, path: path))
     }
 
@@ -53,12 +60,23 @@ struct ReadPlanBuilder {
             let readerIsUnion = if case .union = readerNode.kind { true } else { false }
             return .writerUnion(
                 union.branches.enumerated().map { index, branch in
-                    resolve(writer: branch, reader: r, path: path, location: readerIsUnion ? location + "/\(index)" : location)
-                })
+                    resolve(
+                        writer: branch,
+                        reader: r,
+                        path: path,
+                        location: readerIsUnion ? location + "/\(index)" : location
+                    )
+                }
+            )
         }
         if case .union(let union) = readerNode.kind {
             guard let branch = bestBranch(writer: w, union: union) else {
-                return fail(.missingUnionBranch, "reader union has no branch for writer type \(writerNode.typeName)", path: path, location: location)
+                return fail(
+                    .missingUnionBranch,
+                    "reader union has no branch for writer type \(writerNode.typeName)",
+                    path: path,
+                    location: location
+                )
             }
             let branchPath = path + "(" + shortName(readerNode: union.branches[branch]) + ")"
             let step = resolve(writer: w, reader: union.branches[branch], path: branchPath, location: location)
@@ -104,17 +122,37 @@ struct ReadPlanBuilder {
     private mutating func complexKind(writer w: Int, reader r: Int, path: String, location: String) -> ReadStep.Kind {
         switch (writer[w].kind, reader[r].kind) {
         case (.array(let writerItems), .array(let readerItems)):
-            let items = resolve(writer: writerItems, reader: readerItems, path: path + "[]", location: location + "/items")
+            let items = resolve(
+                writer: writerItems,
+                reader: readerItems,
+                path: path + "[]",
+                location: location + "/items"
+            )
             return .array(items: items, itemsCanBeEmpty: writer[writerItems].canBeEmpty)
         case (.map(let writerValues), .map(let readerValues)):
-            let values = resolve(writer: writerValues, reader: readerValues, path: path + "{}", location: location + "/values")
+            let values = resolve(
+                writer: writerValues,
+                reader: readerValues,
+                path: path + "{}",
+                location: location + "/values"
+            )
             return .map(values: values, valuesCanBeEmpty: writer[writerValues].canBeEmpty)
         case (.fixed(let writerFixed), .fixed(let readerFixed)):
             guard Self.namesMatch(writerFixed.name, reader: readerFixed.name, aliases: readerFixed.aliases) else {
-                return fail(.nameMismatch, "expected name \(readerFixed.name), found \(writerFixed.name)", path: path, location: location + "/name")
+                return fail(
+                    .nameMismatch,
+                    "expected name \(readerFixed.name), found \(writerFixed.name)",
+                    path: path,
+                    location: location + "/name"
+                )
             }
             guard writerFixed.size == readerFixed.size else {
-                return fail(.fixedSizeMismatch, "expected size \(readerFixed.size), found \(writerFixed.size)", path: path, location: location + "/size")
+                return fail(
+                    .fixedSizeMismatch,
+                    "expected size \(readerFixed.size), found \(writerFixed.size)",
+                    path: path,
+                    location: location + "/size"
+                )
             }
             return .fixed(size: readerFixed.size)
         case (.enumeration(let writerEnum), .enumeration(let readerEnum)):
@@ -127,9 +165,19 @@ struct ReadPlanBuilder {
         }
     }
 
-    private mutating func enumKind(_ writerEnum: EnumNode, _ readerEnum: EnumNode, path: String, location: String) -> ReadStep.Kind {
+    private mutating func enumKind(
+        _ writerEnum: EnumNode,
+        _ readerEnum: EnumNode,
+        path: String,
+        location: String
+    ) -> ReadStep.Kind {
         guard Self.namesMatch(writerEnum.name, reader: readerEnum.name, aliases: readerEnum.aliases) else {
-            return fail(.nameMismatch, "expected name \(readerEnum.name), found \(writerEnum.name)", path: path, location: location + "/name")
+            return fail(
+                .nameMismatch,
+                "expected name \(readerEnum.name), found \(writerEnum.name)",
+                path: path,
+                location: location + "/name"
+            )
         }
         let mapping = writerEnum.symbols.map { readerEnum.symbolIndex[$0] ?? readerEnum.defaultIndex }
         let missing = zip(writerEnum.symbols, mapping).filter { $0.1 == nil }.map(\.0)
@@ -137,14 +185,26 @@ struct ReadPlanBuilder {
             let message = "reader enum lacks writer symbols [\(missing.joined(separator: ", "))] and has no default"
             _ = fail(.missingEnumSymbols, message, path: path, location: location + "/symbols")
         }
-        return .enumeration(EnumPlan(readerIndex: mapping, writerSymbols: writerEnum.symbols, readerSymbols: readerEnum.symbols))
+        return .enumeration(
+            EnumPlan(readerIndex: mapping, writerSymbols: writerEnum.symbols, readerSymbols: readerEnum.symbols)
+        )
     }
 
-    private mutating func recordKind(_ writerRecord: RecordNode, _ readerRecord: RecordNode, path: String, location: String)
+    private mutating func recordKind(
+        _ writerRecord: RecordNode,
+        _ readerRecord: RecordNode,
+        path: String,
+        location: String
+    )
         -> ReadStep.Kind
     {
         guard Self.namesMatch(writerRecord.name, reader: readerRecord.name, aliases: readerRecord.aliases) else {
-            return fail(.nameMismatch, "expected name \(readerRecord.name), found \(writerRecord.name)", path: path, location: location + "/name")
+            return fail(
+                .nameMismatch,
+                "expected name \(readerRecord.name), found \(writerRecord.name)",
+                path: path,
+                location: location + "/name"
+            )
         }
         let recordPath = path.isEmpty ? readerRecord.name.name : path
         var readerFields: [RecordPlan.ReaderField] = []
@@ -155,8 +215,11 @@ struct ReadPlanBuilder {
             let fieldLocation = location + "/fields/\(position)"
             if let writerPosition = writerField(for: position, of: readerRecord, in: writerRecord) {
                 let step = resolve(
-                    writer: writerRecord.fieldNodes[writerPosition], reader: readerRecord.fieldNodes[position],
-                    path: recordPath + "." + name, location: fieldLocation + "/type")
+                    writer: writerRecord.fieldNodes[writerPosition],
+                    reader: readerRecord.fieldNodes[position],
+                    path: recordPath + "." + name,
+                    location: fieldLocation + "/type"
+                )
                 readerForWriter[writerPosition] = position
                 stepForWriter[writerPosition] = step
                 readerFields.append(.fromWriter(position: writerPosition, step: step))
@@ -164,7 +227,12 @@ struct ReadPlanBuilder {
                 readerFields.append(.fromDefault(value, bytes: bytes))
             } else {
                 let message = "field '\(name)' is missing in the writer's schema and has no default"
-                failure = fail(.readerFieldMissingDefaultValue, message, path: recordPath + "." + name, location: fieldLocation)
+                failure = fail(
+                    .readerFieldMissingDefaultValue,
+                    message,
+                    path: recordPath + "." + name,
+                    location: fieldLocation
+                )
             }
         }
         if let failure { return failure }

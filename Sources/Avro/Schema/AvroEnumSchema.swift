@@ -7,7 +7,13 @@ public struct AvroEnumSchema: Sendable, Hashable {
     /// The symbol readers use for a writer's symbol they do not know (schema resolution).
     public var defaultSymbol: String?
 
-    public init(name: AvroName, symbols: [String], defaultSymbol: String? = nil, aliases: [AvroName] = [], doc: String? = nil) {
+    public init(
+        name: AvroName,
+        symbols: [String],
+        defaultSymbol: String? = nil,
+        aliases: [AvroName] = [],
+        doc: String? = nil
+    ) {
         self.name = name
         self.symbols = symbols
         self.defaultSymbol = defaultSymbol

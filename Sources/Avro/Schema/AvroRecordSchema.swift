@@ -8,7 +8,13 @@ public struct AvroRecordSchema: Sendable, Hashable {
     /// `true` for the `"error"` type of Avro protocols, which is otherwise a record.
     public var isError: Bool
 
-    public init(name: AvroName, fields: [AvroField], aliases: [AvroName] = [], doc: String? = nil, isError: Bool = false) {
+    public init(
+        name: AvroName,
+        fields: [AvroField],
+        aliases: [AvroName] = [],
+        doc: String? = nil,
+        isError: Bool = false
+    ) {
         self.name = name
         self.fields = fields
         self.aliases = aliases
@@ -19,43 +25,4 @@ public struct AvroRecordSchema: Sendable, Hashable {
     public func field(named name: String) -> AvroField? {
         fields.first { $0.name == name }
     }
-}
-
-/// A field of a record.
-public struct AvroField: Sendable, Hashable {
-    public var name: String
-    public var schema: AvroSchema
-    /// The value readers use when the writer's schema lacks this field, in the Avro JSON form of the
-    /// specification's default-value table (bytes as strings of code points 0–255; a union's default
-    /// matches one of its branches, the first that fits).
-    public var defaultValue: AvroJSON?
-    public var order: AvroFieldOrder
-    /// Former names of the field, used when resolving data written under an old name.
-    public var aliases: [String]
-    public var doc: String?
-    /// Attributes beyond those the specification defines, in order.
-    public var attributes: AvroJSONObject
-
-    public init(
-        name: String,
-        schema: AvroSchema,
-        defaultValue: AvroJSON? = nil,
-        order: AvroFieldOrder = .ascending,
-        aliases: [String] = [],
-        doc: String? = nil,
-        attributes: AvroJSONObject = [:]
-    ) {
-        self.name = name
-        self.schema = schema
-        self.defaultValue = defaultValue
-        self.order = order
-        self.aliases = aliases
-        self.doc = doc
-        self.attributes = attributes
-    }
-}
-
-/// How a field takes part in sort order (the `order` attribute).
-public enum AvroFieldOrder: String, Sendable, Hashable {
-    case ascending, descending, ignore
 }

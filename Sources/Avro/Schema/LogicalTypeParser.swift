@@ -26,7 +26,9 @@ enum LogicalTypeParser {
     /// A decimal needs `precision > 0` and `0 ≤ scale ≤ precision` (scale defaults to 0), and a fixed
     /// decimal's precision must fit its size.
     private static func decimal(_ object: AvroJSONObject, maximumPrecision: Int?) -> AvroLogicalType? {
-        guard let precision = object["precision"]?.exactInteger, precision > 0, precision <= Int32.max else { return nil }
+        guard let precision = object["precision"]?.exactInteger, precision > 0, precision <= Int32.max else {
+            return nil
+        }
         var scale: Int64 = 0
         if let scaleJSON = object["scale"] {
             guard let value = scaleJSON.exactInteger, value >= 0 else { return nil }

@@ -30,7 +30,9 @@ public struct AvroDuration: Sendable, Hashable, Codable {
 
     func append(to output: inout [UInt8]) {
         for word in [months, days, milliseconds] {
-            for shift in stride(from: 0, to: 32, by: 8) { output.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
+            for shift in stride(from: 0, to: 32, by: 8) {
+                output.append(UInt8(truncatingIfNeeded: word >> UInt32(shift)))
+            }
         }
     }
 }

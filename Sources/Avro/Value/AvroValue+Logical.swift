@@ -15,7 +15,12 @@ extension AvroValue {
     }
 
     /// A `decimal` as `.fixed` of `size` bytes (sign-extended).
-    public static func decimal(_ value: Decimal, scale: Int, precision: Int, fixedSize size: Int) throws(AvroError) -> AvroValue {
+    public static func decimal(
+        _ value: Decimal,
+        scale: Int,
+        precision: Int,
+        fixedSize size: Int
+    ) throws(AvroError) -> AvroValue {
         let unscaled = try DecimalCoding.unscaled(value, scale: scale, precision: precision)
         var bytes: [UInt8] = []
         try DecimalCoding.appendFixed(unscaled, size: size, to: &bytes)
@@ -26,7 +31,9 @@ extension AvroValue {
     public func decimalValue(scale: Int) throws(AvroError) -> Decimal {
         switch unwrapped {
         case .bytes(let bytes), .fixed(let bytes):
-            let unscaled = try bytes.withAvroBytes { (buffer) throws(AvroError) in try DecimalCoding.unscaled(fromTwosComplement: buffer) }
+            let unscaled = try bytes.withAvroBytes { (buffer) throws(AvroError) in
+                try DecimalCoding.unscaled(fromTwosComplement: buffer)
+            }
             return DecimalCoding.decimal(unscaled: unscaled, scale: scale)
         default:
             throw .typeMismatch("a decimal is bytes or fixed, not \(kindDescription)")
@@ -43,7 +50,11 @@ extension AvroValue {
         switch unwrapped {
         case .string(let text): return UUID(uuidString: text)
         case .fixed(let b) where b.count == 16:
-            return UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
+            return UUID(
+                uuid: (
+                    b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]
+                )
+            )
         default: return nil
         }
     }

@@ -43,7 +43,12 @@ enum Mutator {
                 bytes[index] = [0x00, 0x01, 0x7F, 0x80, 0xFF, 0xFE, 0x81][Int.random(in: 0..<7, using: &random)]
             case 2:
                 let index = Int.random(in: 0...bytes.count, using: &random)
-                bytes.insert(contentsOf: (0..<Int.random(in: 1...10, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }, at: index)
+                bytes.insert(
+                    contentsOf: (0..<Int.random(in: 1...10, using: &random)).map { _ in
+                        UInt8.random(in: 0...255, using: &random)
+                    },
+                    at: index
+                )
             case 3 where !bytes.isEmpty:
                 let start = Int.random(in: 0..<bytes.count, using: &random)
                 bytes.removeSubrange(start..<min(bytes.count, start + Int.random(in: 1...8, using: &random)))
@@ -54,7 +59,9 @@ enum Mutator {
                 let segment = bytes[start..<min(bytes.count, start + Int.random(in: 1...16, using: &random))]
                 bytes.insert(contentsOf: segment, at: Int.random(in: 0...bytes.count, using: &random))
             default:
-                bytes = (0..<Int.random(in: 0...64, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+                bytes = (0..<Int.random(in: 0...64, using: &random)).map { _ in
+                    UInt8.random(in: 0...255, using: &random)
+                }
             }
         }
         return bytes

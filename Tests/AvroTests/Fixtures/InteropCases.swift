@@ -19,14 +19,21 @@ enum InteropCases {
     }
 
     static func section(_ name: String) async throws -> [AvroJSONObject] {
-        guard case .array(let cases)? = try await document.value[name] else { throw InteropFailure("no section \(name)") }
+        guard case .array(let cases)? = try await document.value[name] else {
+            throw InteropFailure("no section \(name)")
+        }
         return cases.compactMap(\.objectValue)
     }
 
     /// Runs `interop_verify.py` on data written by Swift and returns the failures it reports.
     static func verify(_ document: AvroJSON) async throws -> (checked: Int, failures: [AvroJSON]) {
         let script = ProjectPaths.root.appendingPathComponent("scripts/avro/interop_verify.py").path
-        let result = try await runCommand(ProjectPaths.python, [script], stdin: Data(document.jsonText.utf8), timeout: .seconds(60))
+        let result = try await runCommand(
+            ProjectPaths.python,
+            [script],
+            stdin: Data(document.jsonText.utf8),
+            timeout: .seconds(60)
+        )
         guard result.status == 0, case .object(let report) = try AvroJSON(parsing: [UInt8](result.stdout)) else {
             throw InteropFailure("interop_verify.py failed: \(result.stderrText)")
         }

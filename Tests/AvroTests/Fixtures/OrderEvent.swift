@@ -45,16 +45,22 @@ enum OrderEventFixture {
             CreateOrderPayload(
                 customerId: "CUST-123",
                 orderDate: instant,
-                items: (0..<3).map { OrderItem(itemId: "ITEM-\($0)", quantity: 2, price: Decimal(string: "49.99") ?? 0) },
+                items: (0..<3).map {
+                    OrderItem(itemId: "ITEM-\($0)", quantity: 2, price: Decimal(string: "49.99") ?? 0)
+                },
                 totalAmount: Decimal(string: "299.94") ?? 0,
                 currency: "USD",
                 status: "new"
-            ))
+            )
+        )
     )
 
     static let update = OrderEvent(
-        eventType: .update, orderId: "ORDER-001", timestamp: instant.addingTimeInterval(3600),
-        payload: .update(UpdateOrderPayload(status: "shipped")))
+        eventType: .update,
+        orderId: "ORDER-001",
+        timestamp: instant.addingTimeInterval(3600),
+        payload: .update(UpdateOrderPayload(status: "shipped"))
+    )
 }
 
 struct OrderEvent: Codable, Hashable, Sendable {
@@ -67,45 +73,4 @@ struct OrderEvent: Codable, Hashable, Sendable {
     var orderId: String
     var timestamp: Date
     var payload: OrderPayload
-}
-
-/// The union payload: encoded through its wrapped record, decoded by the branch the data holds.
-enum OrderPayload: Codable, Hashable, Sendable {
-    case create(CreateOrderPayload)
-    case update(UpdateOrderPayload)
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        switch try decoder.avroUnionBranch()?.simpleName {
-        case "CreateOrderPayload": self = .create(try container.decode(CreateOrderPayload.self))
-        default: self = .update(try container.decode(UpdateOrderPayload.self))
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .create(let payload): try container.encode(payload)
-        case .update(let payload): try container.encode(payload)
-        }
-    }
-}
-
-struct CreateOrderPayload: Codable, Hashable, Sendable {
-    var customerId: String
-    var orderDate: Date
-    var items: [OrderItem]
-    var totalAmount: Decimal
-    var currency: String
-    var status: String
-}
-
-struct OrderItem: Codable, Hashable, Sendable {
-    var itemId: String
-    var quantity: Int32
-    var price: Decimal
-}
-
-struct UpdateOrderPayload: Codable, Hashable, Sendable {
-    var status: String
 }

@@ -1,23 +1,13 @@
 import ArgumentParser
 import Avro
 
-/// Prints the Parsing Canonical Form.
-struct CanonicalCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "canonical", abstract: "Print the Parsing Canonical Form of a schema.")
-
-    @Option(name: .customLong("schema-file"), help: "The schema (.avsc).")
-    var schemaFile: String
-
-    func run() throws {
-        ToolIO.write(line: try ToolIO.readSchema(path: schemaFile).canonicalForm)
-    }
-}
-
 /// Prints a fingerprint of the canonical form in lowercase hex.
 struct FingerprintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fingerprint",
-        abstract: "Print a schema's fingerprint in lowercase hex (rabin: the 64-bit value, most significant digit first).")
+        abstract:
+            "Print a schema's fingerprint in lowercase hex (rabin: the 64-bit value, most significant digit first)."
+    )
 
     @Option(name: .customLong("schema-file"), help: "The schema (.avsc).")
     var schemaFile: String

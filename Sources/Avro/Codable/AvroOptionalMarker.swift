@@ -1,0 +1,4 @@
+/// Lets the encoder recognise `Optional` of any wrapped type without knowing the wrapped type.
+protocol AvroOptionalMarker {}
+
+extension Optional: AvroOptionalMarker {}

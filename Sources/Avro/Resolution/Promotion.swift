@@ -1,0 +1,3 @@
+enum Promotion: Sendable {
+    case intToLong, intToFloat, intToDouble, longToFloat, longToDouble, floatToDouble, stringToBytes, bytesToString
+}
