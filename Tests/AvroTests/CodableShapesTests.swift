@@ -280,3 +280,26 @@ import Testing
         #expect(throws: AvroError.self) { try other.decodeSingleObject([0xC3]) }
     }
 }
+
+extension CodableShapesTests {
+    /// A Swift `nil` for a field that cannot be null but has a default writes the default.
+    @Test func nilForANonNullableFieldWritesItsDefault() throws {
+        struct Settings: Codable { var region: String?; var size: Int32 }
+        let schema = try AvroSchema(
+            parsing: #"""
+                {"type": "record", "name": "S", "fields": [{"name": "region", "type": "string", "default": "eu"},
+                  {"name": "size", "type": "int"}]}
+                """#
+        )
+        #expect(try AvroEncoder(schema: schema).encode(Settings(region: nil, size: 1)) == [0x04, 0x65, 0x75, 0x02])
+        #expect(try AvroEncoder(schema: schema).encode(Settings(region: "us", size: 1)) == [0x04, 0x75, 0x73, 0x02])
+        let strict = try AvroSchema(
+            parsing:
+                #"{"type": "record", "name": "S", "fields": [{"name": "region", "type": "string"}, {"name": "size", "type": "int"}]}"#
+        )
+        let error = try #require(throws: AvroError.self) {
+            try AvroEncoder(schema: strict).encode(Settings(region: nil, size: 1))
+        }
+        #expect(error.code == .missingField)
+    }
+}

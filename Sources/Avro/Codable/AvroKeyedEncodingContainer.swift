@@ -112,9 +112,13 @@ struct AvroKeyedEncodingContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
         try encodeOptional(value, forKey: key)
     }
 
+    /// `nil` for a field that takes null writes null; for any other field it leaves the field out, so
+    /// that its default applies (or the record reports it missing).
     private mutating func encodeOptional<T: Encodable>(_ value: T?, forKey key: Key) throws {
         if let value {
             try encode(value, forKey: key)
+        } else if case .record(let record)? = state, !record.acceptsNull(key.stringValue, in: context.graph) {
+            return
         } else {
             try encodeNil(forKey: key)
         }

@@ -48,6 +48,19 @@ final class RecordEncodingState {
         }
     }
 
+    /// Whether the field called `key` can hold null (a null type, or a union with a null branch).
+    func acceptsNull(_ key: String, in graph: SchemaGraph) -> Bool {
+        guard let position = record.fieldIndex[key] else { return true }
+        let node = record.fieldNodes[position]
+        switch graph.tags[node] {
+        case .null: return true
+        case .union:
+            if case .union(let union) = graph[node].kind { return union.nullBranch != nil }
+            return false
+        default: return false
+        }
+    }
+
     /// Registers a nested container or super encoder for a field; its bytes are placed at the end.
     func nested(_ key: String, in context: AvroEncodingContext) throws -> AvroEncodingContext {
         let position = try position(of: key)
