@@ -120,6 +120,7 @@ let package = Package(
             dependencies: [
                 "SchemaRegistryServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             linkerSettings: librdkafkaRunPath
         ),

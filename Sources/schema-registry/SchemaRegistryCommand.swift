@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import SchemaRegistryServer
+import ServiceLifecycle
 
 /// `schema-registry`: a Confluent-compatible Schema Registry keeping its state in a Kafka topic.
 /// Every flag has an environment variable of the same meaning; a flag wins over the variable.
@@ -37,7 +38,11 @@ struct SchemaRegistryCommand: AsyncParsableCommand {
         var configuration = RegistryServerConfiguration(host: host, port: port, maximumBodySize: maxBodyBytes)
         configuration.storage = storage == "memory" ? .memory : .kafka(bootstrapServers: bootstrapServers, topic: topic)
         let app = try await buildApplication(configuration: configuration, logger: logger)
-        try await app.runService()
+        // Bounded: a broker that vanished must not keep a stopping registry alive forever.
+        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = .seconds(15)
+        group.maximumCancellationDuration = .seconds(5)
+        try await ServiceGroup(configuration: group).run()
         logger.info("Schema registry stopped")
     }
 }
