@@ -29,6 +29,16 @@ public enum OrderServiceRuntime {
         } catch {
             throw StartError(description: "cannot open the order store at \(configuration.databasePath): \(error)")
         }
+        return try makeApplication(configuration: configuration, store: store, logger: logger, onServerRunning: onServerRunning)
+    }
+
+    /// The same over a given store (tests inject failures through it).
+    public static func makeApplication(
+        configuration: OrderServiceConfiguration,
+        store: any OrderStore,
+        logger: Logger,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) throws(StartError) -> some ApplicationProtocol {
         let status = ConsumerStatusBoard()
         let deadLetters = DeadLetterIndex()
         let services: [any Service]

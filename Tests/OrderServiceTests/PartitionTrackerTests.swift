@@ -34,33 +34,48 @@ import Testing
         #expect(verdict(p0, 0) == .drop)
     }
 
-    @Test func aHeldPartitionDropsEverythingUntilReleased() throws {
+    @Test func aHeldPartitionKeepsWhatArrivesBehindItsHeldRecord() throws {
         tracker.assign([p0: 0, p1: 0])
-        let fetchedBefore = tracker.generation(of: p0)
-        let generation = try #require(tracker.hold(p0))
-        #expect(verdict(p0, 3) == .drop)
+        let generation = try #require(tracker.hold(p0, backlog: [message(p0, 3)]))
+        #expect(verdict(p0, 4) == .deferred)
+        #expect(verdict(p0, 4) == .drop)  // the same record again
+        #expect(verdict(p0, 2) == .drop)
         #expect(verdict(p1, 3) == .accept)
-        #expect(tracker.release(p0, generation: generation, next: 3))
-        // A record fetched before the hold carries the old generation.
+        #expect(tracker.release(p0, generation: generation) == .backlog([message(p0, 3), message(p0, 4)]))
+        #expect(verdict(p0, 5) == .deferred)  // arrived while the backlog was applied
+        #expect(tracker.release(p0, generation: generation) == .backlog([message(p0, 5)]))
+        #expect(tracker.release(p0, generation: generation) == .released)
+        tracker.committed([p0: 6])
+        #expect(verdict(p0, 6) == .accept)
+    }
+
+    @Test func recordsOfAnEarlierAssignmentAreDropped() {
+        tracker.assign([p0: 0])
+        let fetchedBefore = tracker.generation(of: p0)
+        tracker.assign([p0: 0])
         #expect(tracker.verdict(for: message(p0, 3), generation: fetchedBefore) == .drop)
-        // After the seek the first record must be exactly the next one; a leftover further on is dropped.
-        #expect(verdict(p0, 7) == .drop)
         #expect(verdict(p0, 3) == .accept)
-        #expect(verdict(p0, 4) == .accept)
     }
 
     @Test func aRetryOfAnOldGenerationNoLongerOwnsThePartition() throws {
         tracker.assign([p0: 0])
-        let generation = try #require(tracker.hold(p0))
+        let generation = try #require(tracker.hold(p0, backlog: []))
         tracker.assign([p0: 0])  // revoked and assigned again meanwhile
         #expect(!tracker.isCurrent(p0, generation: generation))
-        #expect(!tracker.release(p0, generation: generation, next: 1))
+        #expect(tracker.release(p0, generation: generation) == .notOurs)
+    }
+
+    @Test func aResetStoreStartsEveryPartitionOver() {
+        tracker.assign([p0: 7])
+        #expect(verdict(p0, 0) == .behind)
+        tracker.rewindAll()
+        #expect(verdict(p0, 0) == .accept)
     }
 
     @Test func stoppedPartitionsApplyNothing() {
         tracker.assign([p0: 0])
         tracker.stopAll()
         #expect(verdict(p0, 0) == .drop)
-        #expect(tracker.hold(p0) == nil)
+        #expect(tracker.hold(p0, backlog: []) == nil)
     }
 }

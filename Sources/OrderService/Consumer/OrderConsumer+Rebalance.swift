@@ -4,26 +4,21 @@ import Logging
 
 extension OrderConsumer {
     /// Partitions were assigned: start each at the store's offset (the beginning when the store has
-    /// none), after checking that the broker still has the log those offsets belong to.
+    /// none). Kafka's committed offsets are not consulted: the store is the truth.
+    ///
+    /// Whether the broker still has the log those offsets belong to shows once records arrive: a
+    /// reset broker answers the stored offset with "out of range", the consumer starts over at its
+    /// earliest record, and ``checkLogEnd(of:consumer:)`` sees records behind the stored offset.
+    /// (Asking for the log end here is not reliable: Tansu's ListOffsets undercounts partitions
+    /// written together in one produce request.)
     func assigned(_ partitions: [KafkaTopicPartition]) async throws -> [KafkaTopicPartition: KafkaOffset] {
         let ours = partitions.filter { $0.topic == configuration.topic }
         let stored = try await storedOffsets()
         var starts: [KafkaTopicPartition: KafkaOffset?] = [:]
         for partition in ours { starts[partition] = stored[partition.partition] }
-        let beyond = await offsetsBeyondLogEnd(starts)
-        if !beyond.isEmpty {
-            guard try await applyResetPolicy(beyond) else {
-                tracker.assign(starts)
-                tracker.stopAll()
-                status.assigned(starts)
-                stopSignal.signal()
-                return [:]
-            }
-            starts = starts.mapValues { _ in nil }
-        }
         tracker.assign(starts)
         status.assigned(starts)
-        status.setPhase(.running)
+        if status.phase != .stopped { status.setPhase(.running) }
         logger.info(
             "partitions assigned",
             metadata: ["kafka.assignment": "\(starts.map { "\($0.key)@\($0.value.map(String.init(describing:)) ?? "beginning")" }.sorted())"])
@@ -53,23 +48,6 @@ extension OrderConsumer {
         }
     }
 
-    /// Stored offsets past the end of the broker's log: the broker lost its data since they were stored.
-    private func offsetsBeyondLogEnd(_ starts: [KafkaTopicPartition: KafkaOffset?]) async -> [KafkaTopicPartition: (stored: KafkaOffset, end: KafkaOffset)] {
-        guard let consumer = consumerReference.withLock({ $0 }) else { return [:] }
-        var beyond: [KafkaTopicPartition: (KafkaOffset, KafkaOffset)] = [:]
-        for case let (partition, stored?) in starts {
-            do {
-                let marks = try await consumer.watermarks(for: partition)
-                if stored > marks.high { beyond[partition] = (stored, marks.high) }
-            } catch {
-                logger.info("cannot read the log end, not checking the stored offset", error: error, metadata: [
-                    OrderServiceLoggingKeys.partition: "\(partition)",
-                ])
-            }
-        }
-        return beyond
-    }
-
     /// Says so loudly and follows the policy. Returns true when the store was reset (consume from the
     /// start), false when consuming stops.
     private func applyResetPolicy(_ beyond: [KafkaTopicPartition: (stored: KafkaOffset, end: KafkaOffset)]) async throws -> Bool {
@@ -86,30 +64,32 @@ extension OrderConsumer {
     }
 
     /// Records older than a partition's next offset came without a seek to explain them: check whether
-    /// the broker's log went back, and apply the policy when it did.
-    func checkLogEnd(of partitions: Set<KafkaTopicPartition>, consumer: KafkaConsumer) async {
+    /// the broker's log went back, and apply the policy when it did. Returns true when the store was
+    /// reset and the partitions start over at their first record.
+    func checkLogEnd(of partitions: Set<KafkaTopicPartition>, consumer: KafkaConsumer) async -> Bool {
         let positions = tracker.positions
         var beyond: [KafkaTopicPartition: (stored: KafkaOffset, end: KafkaOffset)] = [:]
         for partition in partitions {
-            guard let next = positions[partition],
-                let marks = try? await consumer.watermarks(for: partition), next > marks.high
+            // The log end seen in the fetch that brought the records (correct on Tansu too).
+            guard let next = positions[partition], let end = consumer.cachedWatermarks(for: partition)?.high,
+                next > end
             else { continue }
-            beyond[partition] = (next, marks.high)
+            beyond[partition] = (next, end)
         }
-        guard !beyond.isEmpty else { return }
+        guard !beyond.isEmpty else { return false }
         do {
             if try await applyResetPolicy(beyond) {
-                // Start over: the reassignment that follows a broker reset replays the topic; force one.
-                let starts = Dictionary(uniqueKeysWithValues: positions.keys.map { ($0, KafkaOffset?.none) })
-                try await consumer.seek(starts.keys.map { KafkaTopicPartitionOffset($0, offset: .beginning) })
-                tracker.assign(starts)
-                status.assigned(starts)
-            } else {
-                tracker.stopAll()
-                stopSignal.signal()
+                // The consumer already starts over at the earliest record (the stored offset was out of
+                // range); partitions that have not noticed yet will do the same.
+                tracker.rewindAll()
+                status.advanced(Dictionary(uniqueKeysWithValues: positions.keys.map { ($0, KafkaOffset(rawValue: 0)) }))
+                return true
             }
+            tracker.stopAll()
+            stopSignal.signal()
         } catch {
             logger.error("cannot apply the offset-reset policy", error: error)
         }
+        return false
     }
 }

@@ -7,10 +7,11 @@ extension OrderConsumer {
     func hold(
         _ partition: KafkaTopicPartition,
         at stall: Stall,
+        backlog: [KafkaConsumerMessage],
         consumer: KafkaConsumer,
         retries: AsyncStream<RetryRequest>.Continuation
     ) {
-        guard let generation = tracker.hold(partition) else { return }
+        guard let generation = tracker.hold(partition, backlog: backlog) else { return }
         do {
             try consumer.pause([partition])
         } catch {
@@ -31,8 +32,9 @@ extension OrderConsumer {
         }
     }
 
-    /// Waits, tries the held record again, and resumes the partition once it passed (applied or
-    /// dead-lettered), for as long as the partition is held by this request.
+    /// Waits, tries the held record again, and once it passed (applied or dead-lettered) applies the
+    /// records that arrived behind it and lets the partition flow, for as long as the partition is held
+    /// by this request.
     private func retry(_ request: RetryRequest, consumer: KafkaConsumer) async {
         let partition = request.partition
         var stall = request.stall
@@ -44,33 +46,36 @@ extension OrderConsumer {
             }
             guard tracker.isCurrent(partition, generation: request.generation) else { return }
             metrics.retries.increment()
-            let result = await pipeline.process([stall.message], retriesSoFar: stall.retriesSoFar + 1)
+            var result = await pipeline.process([stall.message], retriesSoFar: stall.retriesSoFar + 1)
             took(result, consumer: consumer)
+            while result.stalls[partition] == nil {
+                switch tracker.release(partition, generation: request.generation) {
+                case .notOurs:
+                    return
+                case .released:
+                    status.hold(partition, nil)
+                    do {
+                        try consumer.resume([partition])
+                    } catch {
+                        logger.warning("resuming a partition failed", error: error, metadata: [OrderServiceLoggingKeys.partition: "\(partition)"])
+                    }
+                    logger.info(
+                        "held record passed, partition resumes",
+                        metadata: [OrderServiceLoggingKeys.partition: "\(partition)", OrderServiceLoggingKeys.offset: "\(stall.message.offset)"])
+                    return
+                case .backlog(let backlog):
+                    result = await pipeline.process(backlog)
+                    took(result, consumer: consumer)
+                    if let next = result.stalls[partition] {
+                        // Held again further on: what is behind the new held record goes back in front.
+                        _ = tracker.hold(partition, backlog: backlog.filter { $0.offset > next.message.offset })
+                    }
+                }
+            }
             if let next = result.stalls[partition] {
                 stall = next
                 show(partition, stall)
-                continue
             }
-            let next = stall.message.offset.next
-            do {
-                // Back to the record after the held one: what was fetched behind it was dropped.
-                try await consumer.seek([KafkaTopicPartitionOffset(partition, offset: next)])
-            } catch {
-                logger.warning("cannot seek a held partition, retrying", error: error, metadata: [OrderServiceLoggingKeys.partition: "\(partition)"])
-                stall = Stall(message: stall.message, failure: .infrastructure("seek failed: \(error)"), retriesSoFar: stall.retriesSoFar, delay: .seconds(1), category: .retryForever)
-                continue
-            }
-            guard tracker.release(partition, generation: request.generation, next: next) else { return }
-            status.hold(partition, nil)
-            do {
-                try consumer.resume([partition])
-            } catch {
-                logger.warning("resuming a partition failed", error: error, metadata: [OrderServiceLoggingKeys.partition: "\(partition)"])
-            }
-            logger.info(
-                "held record passed, partition resumes",
-                metadata: [OrderServiceLoggingKeys.partition: "\(partition)", OrderServiceLoggingKeys.offset: "\(stall.message.offset)"])
-            return
         }
     }
 

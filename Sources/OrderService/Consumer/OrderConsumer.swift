@@ -117,20 +117,24 @@ final class OrderConsumer: Service, Sendable {
         while let batch = await buffer.take(maximum: configuration.maximumBatchSize) {
             var accepted: [KafkaConsumerMessage] = []
             accepted.reserveCapacity(batch.count)
-            var behind: Set<KafkaTopicPartition> = []
+            var behind: [KafkaConsumerMessage] = []
             for item in batch {
                 switch tracker.verdict(for: item.message, generation: item.generation) {
                 case .accept: accepted.append(item.message)
-                case .drop: continue
-                case .behind: behind.insert(item.message.topicPartition)
+                case .drop, .deferred: continue
+                case .behind: behind.append(item.message)
                 }
             }
-            if !behind.isEmpty { await checkLogEnd(of: behind, consumer: consumer) }
+            if !behind.isEmpty, await checkLogEnd(of: Set(behind.map(\.topicPartition)), consumer: consumer) {
+                // The store was reset: the records that looked old are the new log's first ones.
+                accepted = behind.filter { tracker.verdict(for: $0, generation: tracker.generation(of: $0.topicPartition)) == .accept } + accepted
+            }
             guard !accepted.isEmpty else { continue }
             let result = await pipeline.process(accepted)
             took(result, consumer: consumer)
             for (partition, stall) in result.stalls.sorted(by: { $0.key.partition < $1.key.partition }) {
-                hold(partition, at: stall, consumer: consumer, retries: retries)
+                let behindHeld = accepted.filter { $0.topicPartition == partition && $0.offset > stall.message.offset }
+                hold(partition, at: stall, backlog: behindHeld, consumer: consumer, retries: retries)
             }
         }
     }

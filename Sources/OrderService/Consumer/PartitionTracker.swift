@@ -4,18 +4,34 @@ import Synchronization
 /// Which consumed records the processor may apply, per assigned partition: the one place that knows
 /// each partition's next offset and whether it flows, waits for a retry, or was stopped.
 ///
-/// Every change of a partition's state bumps its generation. Records are tagged with the generation
-/// current when they came out of the consumer, and a record of an older generation is dropped: it
-/// was fetched before a pause, a seek or a reassignment, and will be fetched again.
+/// A held partition keeps the records that arrive behind the held one in a backlog, in order:
+/// librdkafka resumes a paused partition after the last record it handed out, so those records
+/// would not come again. Once the held record has passed, the backlog is applied, then the
+/// partition flows again.
+///
+/// Every assignment bumps the partition's generation. Records are tagged with the generation
+/// current when they came out of the consumer, and a record of an older generation is dropped:
+/// it was fetched for an earlier assignment, and the consumer fetches again from the stored offset.
 final class PartitionTracker: Sendable {
     enum Verdict: Equatable {
         /// Apply it.
         case accept
-        /// Already applied, or from an old generation, or the partition is not ours or waits: drop it.
+        /// Already applied, or from an old generation, or the partition is not ours: drop it.
         case drop
+        /// The partition waits for a retry: the record went into its backlog.
+        case deferred
         /// Older than the partition's next offset although nothing explains it: the broker's log may
         /// have gone back (a reset broker). Dropped, and worth a check.
         case behind
+    }
+
+    enum Release: Equatable {
+        /// The partition flows again.
+        case released
+        /// Records arrived behind the held one: apply these first, then ask again.
+        case backlog([KafkaConsumerMessage])
+        /// The partition is no longer held by this retry (revoked, reassigned, stopped).
+        case notOurs
     }
 
     private struct Entry {
@@ -23,9 +39,7 @@ final class PartitionTracker: Sendable {
         var phase: Phase
         var next: KafkaOffset
         var generation: UInt64
-        /// After a seek, the first record must be exactly `next`; a later one is a leftover of the
-        /// old position.
-        var expectsExactNext: Bool
+        var backlog: [KafkaConsumerMessage] = []
     }
 
     private struct State {
@@ -50,8 +64,7 @@ final class PartitionTracker: Sendable {
         state.withLock { state in
             for (partition, next) in partitions {
                 state.entries[partition] = Entry(
-                    phase: .flowing, next: next ?? KafkaOffset(rawValue: 0), generation: state.nextGeneration(),
-                    expectsExactNext: false)
+                    phase: .flowing, next: next ?? KafkaOffset(rawValue: 0), generation: state.nextGeneration())
             }
         }
     }
@@ -66,25 +79,34 @@ final class PartitionTracker: Sendable {
     func stopAll() {
         state.withLock { state in
             for partition in Array(state.entries.keys) {
-                let generation = state.nextGeneration()
                 state.entries[partition]?.phase = .stopped
-                state.entries[partition]?.generation = generation
+                state.entries[partition]?.backlog = []
             }
+        }
+    }
+
+    /// Every partition starts over at its first record (the store was reset).
+    func rewindAll() {
+        state.withLock { state in
+            for partition in Array(state.entries.keys) { state.entries[partition]?.next = KafkaOffset(rawValue: 0) }
         }
     }
 
     func verdict(for message: KafkaConsumerMessage, generation: UInt64) -> Verdict {
         state.withLock { state in
-            guard var entry = state.entries[message.topicPartition], entry.phase == .flowing,
-                entry.generation == generation
-            else { return .drop }
-            if message.offset < entry.next { return entry.expectsExactNext ? .drop : .behind }
-            if entry.expectsExactNext {
-                guard message.offset == entry.next else { return .drop }
-                entry.expectsExactNext = false
+            guard var entry = state.entries[message.topicPartition], entry.generation == generation else { return .drop }
+            switch entry.phase {
+            case .stopped:
+                return .drop
+            case .flowing:
+                return message.offset < entry.next ? .behind : .accept
+            case .held:
+                let last = entry.backlog.last?.offset ?? KafkaOffset(rawValue: entry.next.rawValue - 1)
+                guard message.offset > last else { return .drop }
+                entry.backlog.append(message)
                 state.entries[message.topicPartition] = entry
+                return .deferred
             }
-            return .accept
         }
     }
 
@@ -99,36 +121,43 @@ final class PartitionTracker: Sendable {
         }
     }
 
-    /// The partition waits for a retry; returns the generation that the retry belongs to, `nil` when
-    /// the partition is no longer ours.
-    func hold(_ partition: KafkaTopicPartition) -> UInt64? {
+    /// The partition waits for a retry, with `backlog` (the records behind the held one, in order)
+    /// in front of whatever arrives next. Returns the generation the retry belongs to, `nil` when the
+    /// partition is no longer ours.
+    func hold(_ partition: KafkaTopicPartition, backlog: [KafkaConsumerMessage]) -> UInt64? {
         state.withLock { state in
             guard var entry = state.entries[partition], entry.phase != .stopped else { return nil }
             entry.phase = .held
-            entry.generation = state.nextGeneration()
+            entry.backlog = backlog + entry.backlog.filter { message in !backlog.contains { $0.offset == message.offset } }
+            entry.backlog.sort { $0.offset < $1.offset }
             state.entries[partition] = entry
             return entry.generation
         }
     }
 
-    /// Whether the retry of `generation` still owns the partition.
+    /// Whether the retry of `generation` still owns the held partition.
     func isCurrent(_ partition: KafkaTopicPartition, generation: UInt64) -> Bool {
-        state.withLock { $0.entries[partition]?.generation == generation }
+        state.withLock { state in
+            guard let entry = state.entries[partition] else { return false }
+            return entry.generation == generation && entry.phase == .held
+        }
     }
 
-    /// The held record passed: the partition flows again from `next`, which the consumer has just
-    /// sought to. Returns false when the partition is no longer held by this retry.
-    func release(_ partition: KafkaTopicPartition, generation: UInt64, next: KafkaOffset) -> Bool {
+    /// The held record passed: hands out the backlog if there is one, else lets the partition flow.
+    func release(_ partition: KafkaTopicPartition, generation: UInt64) -> Release {
         state.withLock { state in
             guard var entry = state.entries[partition], entry.generation == generation, entry.phase == .held else {
-                return false
+                return .notOurs
+            }
+            if !entry.backlog.isEmpty {
+                let backlog = entry.backlog
+                entry.backlog = []
+                state.entries[partition] = entry
+                return .backlog(backlog)
             }
             entry.phase = .flowing
-            entry.next = max(entry.next, next)
-            entry.expectsExactNext = true
-            entry.generation = state.nextGeneration()
             state.entries[partition] = entry
-            return true
+            return .released
         }
     }
 

@@ -38,16 +38,17 @@ final class DeadLetterReader: Service, Sendable {
     }
 
     private func read(_ consumer: KafkaConsumer, partitions: [KafkaTopicPartition]) async throws {
-        var remaining = await endOffsets(consumer, partitions)
+        var remaining = Set(await nonEmpty(consumer, partitions))
         if remaining.isEmpty { markCaughtUp() }
         for try await message in consumer.messages {
             if !index.add(message) {
-                logger.debug(
-                    "dead letter seen twice, counted once",
-                    metadata: [OrderServiceLoggingKeys.offset: "\(message.offset)"])
+                logger.debug("dead letter seen twice, counted once", metadata: [OrderServiceLoggingKeys.offset: "\(message.offset)"])
             }
-            if let end = remaining[message.topicPartition], message.offset.next >= end {
-                remaining[message.topicPartition] = nil
+            // Caught up with a partition once a record reaches the log end its fetch reported.
+            if remaining.contains(message.topicPartition),
+                let end = consumer.cachedWatermarks(for: message.topicPartition)?.high, message.offset.next >= end
+            {
+                remaining.remove(message.topicPartition)
                 if remaining.isEmpty { markCaughtUp() }
             }
         }
@@ -59,18 +60,19 @@ final class DeadLetterReader: Service, Sendable {
         logger.info("dead-letter topic read", metadata: ["dlq.total": "\(total)"])
     }
 
-    /// The log end of each non-empty partition as it is now: reading up to it means caught up.
-    private func endOffsets(_ consumer: KafkaConsumer, _ partitions: [KafkaTopicPartition]) async -> [KafkaTopicPartition: KafkaOffset] {
-        var ends: [KafkaTopicPartition: KafkaOffset] = [:]
+    /// The partitions that hold records now (an empty one is caught up from the start).
+    private func nonEmpty(_ consumer: KafkaConsumer, _ partitions: [KafkaTopicPartition]) async -> [KafkaTopicPartition] {
+        var result: [KafkaTopicPartition] = []
         for partition in partitions {
             do {
                 let marks = try await consumer.watermarks(for: partition)
-                if marks.high > marks.low { ends[partition] = marks.high }
+                if marks.high > marks.low { result.append(partition) }
             } catch {
-                logger.info("cannot read the dead-letter topic's end; reporting caught up when reading", error: error)
+                logger.info("cannot read the dead-letter topic's bounds; assuming records", error: error)
+                result.append(partition)
             }
         }
-        return ends
+        return result
     }
 
     /// The topic's partitions, once it exists (another instance or the Cart Service may create it).

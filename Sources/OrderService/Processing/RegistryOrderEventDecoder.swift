@@ -15,19 +15,19 @@ import Synchronization
 public final class RegistryOrderEventDecoder: OrderEventDecoding {
     /// How the bodies written with one schema id are read.
     private enum Reader: Sendable {
-        case resolving(AvroDatumReader)
+        case resolving(OrderEventReader)
         /// The writer's schema can never give an order event: every record written with it is dead-lettered.
         case incompatible(String)
     }
 
     private let registry: RegistryClient
-    private let readerSchema: AvroSchema
+    private let codec: OrderEventCodec
     private let readers = Mutex<[SchemaID: Reader]>([:])
     private let logger: Logger
 
     public init(registry: RegistryClient, logger: Logger) throws(AvroError) {
         self.registry = registry
-        self.readerSchema = try AvroSchema(parsing: OrderEventSchema.json)
+        self.codec = try OrderEventCodec()
         self.logger = logger
     }
 
@@ -37,16 +37,10 @@ public final class RegistryOrderEventDecoder: OrderEventDecoding {
         switch reader {
         case .incompatible(let reason): throw .undecodable(reason)
         case .resolving(let reader):
-            let datum: AvroValue
             do {
-                datum = try reader.decode(Array(body))
+                return try body.withUnsafeBytes { try reader.decode($0) }
             } catch {
-                throw .undecodable("the Avro body does not decode with schema id \(id): \(error)")
-            }
-            do {
-                return try OrderEventAvroAdapter.event(from: datum)
-            } catch {
-                throw .undecodable("not an order event: \(error)")
+                throw .undecodable("the Avro body does not decode as an order event with schema id \(id): \(error)")
             }
         }
     }
@@ -81,7 +75,7 @@ public final class RegistryOrderEventDecoder: OrderEventDecoding {
     private func makeReader(id: SchemaID, schemaText: String) -> Reader {
         do {
             let writer = try AvroSchema(parsing: schemaText)
-            return .resolving(try AvroDatumReader(writerSchema: writer, readerSchema: readerSchema))
+            return .resolving(try codec.reader(forWriterSchema: writer))
         } catch {
             logger.info("records with schema id \(id) cannot be order events", error: error)
             return .incompatible("schema id \(id) is not an order event schema: \(error)")

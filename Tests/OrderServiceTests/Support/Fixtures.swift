@@ -98,3 +98,8 @@ final class RecordLog: Sendable {
 }
 
 let testLogger = Logger(label: "order-service-tests")
+
+/// A fixture of these tests that could not do its job.
+struct FixtureError: Error, CustomStringConvertible {
+    let description: String
+}
