@@ -90,7 +90,13 @@ struct OrderServiceBenchmark: AsyncParsableCommand {
             guard process.isRunning else { throw ValidationError("order-service exited with \(process.terminationStatus)") }
             peakRSS = max(peakRSS, residentKilobytes(of: process.processIdentifier))
             guard let health = try? await health(port: port) else { continue }
-            let applied = health.partitions.reduce(0) { $0 + ($1["next_offset"] as? Int ?? 0) }
+            // Spelled out with explicit types: the one-line reduce over [String: Any] made the type
+            // checker run for many minutes.
+            var applied = 0
+            for partition in health.partitions {
+                let next: Int = (partition["next_offset"] as? Int) ?? 0
+                applied += next
+            }
             if applied > 0, firstApplied == nil { firstApplied = .now }
             if applied >= events, health.partitions.count == 3, health.orders >= orders { break }
         }
@@ -171,7 +177,10 @@ private func procStatus(_ pid: Int32, field: String) -> Int {
     guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
         let line = text.split(separator: "\n").first(where: { $0.hasPrefix(field) })
     else { return 0 }
-    return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
+    let fields: [Substring] = line.split(separator: " ", omittingEmptySubsequences: true)
+    guard fields.count > 1 else { return 0 }
+    let value: Int? = Int(String(fields[1]))
+    return value ?? 0
 }
 
 /// A TCP port nothing listens on now.
