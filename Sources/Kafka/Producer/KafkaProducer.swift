@@ -53,6 +53,16 @@ public final class KafkaProducer: Service, Sendable {
         self.clientBox = Mutex(client)
     }
 
+    deinit {
+        let unflushed = client.outQueueLength
+        if unflushed > 0 && router.state.withLock({ $0.phase }) == .running {
+            logger.info(
+                "producer released without shutdown(); its unsent messages are dropped",
+                metadata: [KafkaLoggingKeys.count: "\(unflushed)"]
+            )
+        }
+    }
+
     static func makeClient(
         configuration: KafkaProducerConfiguration,
         router: DeliveryRouter,

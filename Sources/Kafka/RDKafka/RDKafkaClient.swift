@@ -28,14 +28,14 @@ final class RDKafkaClient: @unchecked Sendable {
     /// that they never occupy a thread of Swift's cooperative pool.
     private let blockingQueue: DispatchQueue
     /// Kept alive for as long as librdkafka may call back with it (see `RDKafkaRebalanceContext`).
-    private let callbackContext: AnyObject?
+    private let callbackContext: (any AnyObject & Sendable)?
     private let destroyFlags: Mutex<Int32> = Mutex(0)
 
     private init(
         kafka: OpaquePointer,
         type: ClientType,
         handler: any RDKafkaEventHandler,
-        callbackContext: AnyObject?,
+        callbackContext: (any AnyObject & Sendable)?,
         logger: Logger
     ) {
         self.kafka = kafka
@@ -60,7 +60,7 @@ final class RDKafkaClient: @unchecked Sendable {
         properties: [String: String],
         events: Int32,
         handler: any RDKafkaEventHandler,
-        callbackContext: AnyObject? = nil,
+        callbackContext: (any AnyObject & Sendable)? = nil,
         logger: Logger,
         configure: (OpaquePointer) -> Void = { _ in }
     ) throws(KafkaError) -> RDKafkaClient {
@@ -87,14 +87,40 @@ final class RDKafkaClient: @unchecked Sendable {
     }
 
     deinit {
-        poller.stop()
-        for handle in topicHandles.withLock({ $0.values }) {
-            rd_kafka_topic_destroy(handle.pointer)
+        // rd_kafka_destroy joins librdkafka's threads, which can take a while: do it on a dispatch thread so
+        // that releasing a client never blocks a thread of Swift's cooperative pool. Nothing else can use
+        // the handles any more, and the callback context travels along so it outlives the handle.
+        let handles = Handles(
+            kafka: SendableOpaquePointer(kafka),
+            mainQueue: SendableOpaquePointer(mainQueue),
+            consumerQueue: consumerQueue.map(SendableOpaquePointer.init),
+            topics: topicHandles.withLock { Array($0.values) },
+            flags: destroyFlags.withLock { $0 }
+        )
+        let poller = self.poller
+        let context = callbackContext
+        DispatchQueue.global().async {
+            poller.stop()
+            handles.destroy()
+            withExtendedLifetime(context) {}
         }
-        // It's crucial to destroy the queue references BEFORE the handle they belong to.
-        if let consumerQueue { rd_kafka_queue_destroy(consumerQueue) }
-        rd_kafka_queue_destroy(mainQueue)
-        rd_kafka_destroy_flags(kafka, destroyFlags.withLock { $0 })
+    }
+
+    /// Everything `deinit` destroys, in the order librdkafka requires.
+    private struct Handles: Sendable {
+        let kafka: SendableOpaquePointer
+        let mainQueue: SendableOpaquePointer
+        let consumerQueue: SendableOpaquePointer?
+        let topics: [SendableOpaquePointer]
+        let flags: Int32
+
+        func destroy() {
+            for topic in topics { rd_kafka_topic_destroy(topic.pointer) }
+            // It's crucial to destroy the queue references BEFORE the handle they belong to.
+            if let consumerQueue { rd_kafka_queue_destroy(consumerQueue.pointer) }
+            rd_kafka_queue_destroy(mainQueue.pointer)
+            rd_kafka_destroy_flags(kafka.pointer, flags)
+        }
     }
 
     /// The name librdkafka gave the handle, e.g. `rdkafka#producer-1`.
