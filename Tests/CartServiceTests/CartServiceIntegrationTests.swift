@@ -130,17 +130,13 @@ import TestSupport
         }
 
         try await platform.broker.restart()
-        // Known bug (issue 5): after the broker restarts EMPTY (Tansu keeps data in memory), the
-        // established idempotent producer and the admin client keep timing out instead of reconnecting,
-        // so publishing does not resume. Recovery from a broker that was down before the first publish
-        // works. Kept here so the fix is checked the moment it lands.
-        await withKnownIssue("publishing does not resume after an in-memory broker restarts", isIntermittent: true) {
-            try await waitUntil("publishing to resume after the broker restarted", timeout: .seconds(20), pollEvery: .milliseconds(250)) {
-                try await platform.client.post("/create-order", json: #"{"orderId": "BACK-1", "itemsCount": 1}"#).status == 201
-            }
-            try await waitUntil("/health to report the broker up", timeout: .seconds(10)) {
-                try await platform.client.get("/health").status == 200
-            }
+        // The restarted broker is empty: the publisher recreates the topics, and the producer replaces its
+        // idempotent handle after the timed-out send (the broker forgot its producer ID).
+        try await waitUntil("publishing to resume after the broker restarted", timeout: .seconds(20), pollEvery: .milliseconds(250)) {
+            try await platform.client.post("/create-order", json: #"{"orderId": "BACK-1", "itemsCount": 1}"#).status == 201
+        }
+        try await waitUntil("/health to report the broker up", timeout: .seconds(10)) {
+            try await platform.client.get("/health").status == 200
         }
         await platform.stop()
     }

@@ -32,4 +32,45 @@ import TestSupport
         try await producer.shutdown()
         await fixture.stop()
     }
+
+    /// A broker that restarts without its data (Tansu in memory; also a cluster rebuilt from scratch)
+    /// has forgotten the idempotent producer's ID. librdkafka alone then retries forever with locally
+    /// bumped epochs and never delivers again (confluent-kafka-python does the same); our producer replaces
+    /// the handle after the first timed-out delivery, and the admin client sees the broker again.
+    @Test func anIdempotentProducerDeliversAgainAfterTheBrokerRestartedEmpty() async throws {
+        let fixture = try await KafkaTestFixture.start()
+        let admin = try fixture.admin()
+        let topic = KafkaNewTopic(name: "restarted", partitionCount: 3)
+        try await admin.createTopic(topic)
+        var config = fixture.producerConfiguration()
+        config.deliveryTimeout = .seconds(2)
+        let producer = try KafkaProducer(configuration: config, logger: fixture.logger)
+        for key in ["a", "b", "c", "d"] {
+            _ = try await producer.send(topic: topic.name, key: key, value: "before")
+        }
+
+        await fixture.broker.stop()
+        await #expect(throws: KafkaError.self) {
+            _ = try await producer.send(topic: topic.name, key: "a", value: "during")
+        }
+        try await fixture.broker.restart()
+        _ = try await eventually("the admin client to see the broker again", timeout: .seconds(20)) {
+            try? await admin.metadata(timeout: .seconds(2))
+        }
+        _ = try await admin.createTopics([topic])
+
+        let reports = try await eventually("sends to every partition after the restart", timeout: .seconds(30)) {
+            () async -> [KafkaDeliveryReport]? in
+            var reports: [KafkaDeliveryReport] = []
+            for key in ["a", "b", "c", "d"] {
+                guard let report = try? await producer.send(topic: topic.name, key: key, value: "after") else { return nil }
+                reports.append(report)
+            }
+            return reports
+        }
+        #expect(reports.count == 4)
+        #expect(Set(reports.map(\.topic)) == [topic.name])
+        try await producer.shutdown()
+        await fixture.stop()
+    }
 }

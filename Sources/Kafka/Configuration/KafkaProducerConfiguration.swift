@@ -31,9 +31,13 @@ public struct KafkaProducerConfiguration: Sendable, Hashable {
     /// are purged and their senders get an error, so nothing is lost silently.
     /// Default: 10 s
     public var shutdownFlushTimeout: Duration = .seconds(10)
-    /// After a fatal error (the idempotent producer lost its guarantees, e.g. because the broker forgot
-    /// the producer ID when it restarted without its data) replace the librdkafka handle on the next send
-    /// instead of failing every later send. Messages pending at that moment fail with the fatal error.
+    /// Replace the librdkafka handle on the next send when it can no longer be trusted to deliver,
+    /// instead of failing every later send:
+    /// - after a fatal error (the idempotent producer lost its guarantees); messages pending at that moment
+    ///   fail with the fatal error;
+    /// - after a timed-out delivery of an idempotent producer: a broker that restarted without its data
+    ///   forgot the producer ID, and librdkafka alone would retry forever. The old handle still delivers
+    ///   (or times out) what it holds before it is destroyed.
     /// Default: `true`
     public var isFatalErrorRecoveryEnabled: Bool = true
     /// Raw librdkafka properties (see its CONFIGURATION.md), applied last so they override typed settings.

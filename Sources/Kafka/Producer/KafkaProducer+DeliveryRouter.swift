@@ -19,9 +19,12 @@ extension KafkaProducer {
         private let logger: Logger
         private let untrackedFailures: Counter
         private let untrackedFailureCount = Atomic<Int>(0)
+        /// Only an idempotent handle can get stuck after a timeout (see `StateMachine.staleReason`).
+        private let isIdempotent: Bool
 
-        init(logger: Logger, statistics: KafkaStatisticsSink, clientID: String) {
+        init(logger: Logger, statistics: KafkaStatisticsSink, clientID: String, isIdempotent: Bool) {
             self.logger = logger
+            self.isIdempotent = isIdempotent
             self.statistics = statistics
             self.untrackedFailures = Counter(
                 label: "kafka_producer_delivery_failures_total", dimensions: [("client_id", clientID)]
@@ -35,7 +38,8 @@ extension KafkaProducer {
             state.withLock { $0.recordFatalError(error, generation: generation) }
         }
 
-        func handleDeliveryReports(_ event: OpaquePointer) {
+        /// Serves the delivery reports of the handle of `generation`.
+        func handleDeliveryReports(_ event: OpaquePointer, generation: Int) {
             let count = rd_kafka_event_message_count(event)
             guard count > 0 else { return }
             withUnsafeTemporaryAllocation(of: UnsafePointer<rd_kafka_message_t>?.self, capacity: count) { buffer in
@@ -43,18 +47,24 @@ extension KafkaProducer {
                 let messages = buffer.prefix(filled).compactMap { $0 }
                 let ids = messages.map { KafkaProducerMessageID(rawValue: UInt64(UInt(bitPattern: $0.pointee._private))) }
                 let continuations = state.withLock { $0.takeContinuations(for: ids) }
+                var timedOut: KafkaError?
                 for (index, message) in messages.enumerated() {
-                    deliver(message, id: ids[index], to: continuations[index])
+                    let failure = Self.failure(of: message)
+                    if let failure, failure.rdKafkaCode == .messageTimedOut { timedOut = failure }
+                    deliver(message, failure: failure, id: ids[index], to: continuations[index])
+                }
+                if let timedOut, isIdempotent {
+                    state.withLock { $0.recordStaleHandle(timedOut, generation: generation) }
                 }
             }
         }
 
         private func deliver(
             _ message: UnsafePointer<rd_kafka_message_t>,
+            failure: KafkaError?,
             id: KafkaProducerMessageID,
             to continuation: DeliveryContinuation?
         ) {
-            let failure = Self.failure(of: message)
             guard let continuation else {
                 if let failure { recordUntrackedFailure(failure, id: id) }
                 return

@@ -19,6 +19,11 @@ extension KafkaProducer {
         private(set) var phase: Phase = .running
         private var pending: [KafkaProducerMessageID: DeliveryContinuation] = [:]
         private(set) var fatalError: KafkaError?
+        /// Why the current handle should be replaced although it still works: one of its messages timed
+        /// out. An idempotent librdkafka handle whose broker lost the producer's state (a broker restarted
+        /// without its data) bumps its epoch locally forever and never delivers again; a fresh handle asks
+        /// for a new producer ID and does.
+        private(set) var staleReason: KafkaError?
         /// Which librdkafka handle is current; events of replaced handles must not mark the new one fatal.
         private(set) var clientGeneration = 0
 
@@ -61,16 +66,25 @@ extension KafkaProducer {
             fatalError = error
         }
 
-        /// A new handle replaces the failed one: returns its generation, or `nil` when there is nothing to
-        /// replace (no fatal error, or shutting down).
+        mutating func recordStaleHandle(_ reason: KafkaError, generation: Int) {
+            guard generation == clientGeneration, staleReason == nil else { return }
+            staleReason = reason
+        }
+
+        /// Whether the next send should get a fresh handle, and why.
+        var replacementReason: KafkaError? { fatalError ?? staleReason }
+
+        /// A new handle replaces the failed or stale one: returns its generation, or `nil` when there is
+        /// nothing to replace (no reason, or shutting down).
         mutating func beginClientReplacement() -> Int? {
-            guard fatalError != nil, case .running = phase else { return nil }
+            guard replacementReason != nil, case .running = phase else { return nil }
             return clientGeneration + 1
         }
 
         mutating func completeClientReplacement(generation: Int) {
             clientGeneration = generation
             fatalError = nil
+            staleReason = nil
         }
 
         /// Returns `true` the first time only, so that only one caller runs the shutdown sequence.

@@ -23,7 +23,8 @@ import Synchronization
 /// - ``run()``
 /// - ``shutdown()``
 public final class KafkaProducer: Service, Sendable {
-    /// The librdkafka handle; replaced after a fatal error when `isFatalErrorRecoveryEnabled`.
+    /// The librdkafka handle; replaced after a fatal error or a timed-out delivery when
+    /// `isFatalErrorRecoveryEnabled`.
     let clientBox: Mutex<RDKafkaClient>
     let router: DeliveryRouter
     let configuration: KafkaProducerConfiguration
@@ -48,7 +49,10 @@ public final class KafkaProducer: Service, Sendable {
         self.logger = logger
         self.configuration = configuration
         let statistics = KafkaStatisticsSink(clientID: configuration.connection.clientID, handler: onStatistics)
-        self.router = DeliveryRouter(logger: logger, statistics: statistics, clientID: configuration.connection.clientID)
+        self.router = DeliveryRouter(
+            logger: logger, statistics: statistics, clientID: configuration.connection.clientID,
+            isIdempotent: configuration.isIdempotenceEnabled
+        )
         let client = try Self.makeClient(configuration: configuration, router: router, generation: 0, logger: logger)
         self.clientBox = Mutex(client)
     }

@@ -95,6 +95,12 @@ extension RDKafkaClient {
         return .rdKafka(code, context: "flush: \(outQueueLength) message(s) still unacknowledged after \(timeout)")
     }
 
+    /// Waits on the calling thread until every message is acknowledged or failed, or `timeout` passes.
+    /// For dispatch threads only, never the cooperative pool.
+    func flushBlocking(timeout: Duration) {
+        rd_kafka_flush(kafka, timeout.inMillisecondsInt32)
+    }
+
     /// Messages queued, in flight or waiting for their delivery report.
     var outQueueLength: Int { Int(rd_kafka_outq_len(kafka)) }
 
