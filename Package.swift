@@ -240,6 +240,13 @@ let package = Package(
         ),
 
         // MARK: Test support (real broker and processes for integration tests)
+        // MARK: The whole system: the real binaries over real sockets (issue 7)
+        .testTarget(
+            name: "SystemTests",
+            dependencies: ["TestSupport", "PlatformTestSupport"],
+            linkerSettings: librdkafkaRunPath
+        ),
+
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .target(
             name: "PlatformTestSupport",

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A real Tansu broker (Kafka protocol) on a free port of 127.0.0.1, for integration tests.
 ///
 /// Storage is in memory: every broker a test starts is empty, and so is one that restarts.
@@ -53,7 +57,19 @@ public final class TansuBroker: Sendable {
 
     /// Stops the broker (its data is lost: the storage is in memory).
     public func stop() async {
+        process.send(SIGCONT)  // a paused broker would not see SIGTERM
         await process.stop()
+    }
+
+    /// Freezes the broker (SIGSTOP) without losing its data: connections stay open and requests go
+    /// unanswered, as with a hung broker or a network partition. ``resume()`` continues it.
+    public func pause() {
+        process.send(SIGSTOP)
+    }
+
+    /// Continues a broker frozen by ``pause()``.
+    public func resume() {
+        process.send(SIGCONT)
     }
 
     /// Starts the broker again on the same port, as after an outage.
