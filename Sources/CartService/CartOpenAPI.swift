@@ -71,11 +71,16 @@ enum CartOpenAPI {
           "CreateOrderRequest": {
             "type": "object",
             "required": ["orderId"],
+            "description": "An optional member that is null counts as absent.",
+            "anyOf": [
+              {"required": ["itemsCount"], "properties": {"itemsCount": {"type": "integer"}}},
+              {"required": ["items"], "properties": {"items": {"type": "array"}}}
+            ],
             "properties": {
               "orderId": {"type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9._:-]+$", "example": "ORDER-001"},
-              "itemsCount": {"type": "integer", "minimum": 1, "maximum": 100, "description": "Items to generate; required unless items are given, and equal to their number when both are."},
-              "customerId": {"type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9._:-]+$"},
-              "items": {"type": "array", "minItems": 1, "maxItems": 100, "items": {"$ref": "#/components/schemas/ItemInput"}}
+              "itemsCount": {"type": "integer", "nullable": true, "minimum": 1, "maximum": 100, "description": "Items to generate; required unless items are given, and equal to their number when both are."},
+              "customerId": {"type": "string", "nullable": true, "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9._:-]+$"},
+              "items": {"type": "array", "nullable": true, "minItems": 1, "maxItems": 100, "items": {"$ref": "#/components/schemas/ItemInput"}}
             }
           },
           "ItemInput": {

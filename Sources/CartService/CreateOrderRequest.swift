@@ -15,7 +15,9 @@ struct CreateOrderRequest: Sendable, Hashable {
     static func validate(_ body: [String: JSONValue], limits: CartLimits) throws(APIError) -> CreateOrderRequest {
         var problems: [String] = []
         let orderId = FieldReader.orderId(body, problems: &problems)
-        let itemsCount = readItemsCount(body, required: body["items"] == nil, limits: limits, problems: &problems)
+        // `"items": null` counts as absent, as in `readItems`; then itemsCount is required.
+        let hasItems = body["items", default: .null] != .null
+        let itemsCount = readItemsCount(body, required: !hasItems, limits: limits, problems: &problems)
         let customerId = readCustomerId(body, problems: &problems)
         let items = readItems(body, limits: limits, problems: &problems)
         if let items, let itemsCount, items.count != itemsCount {

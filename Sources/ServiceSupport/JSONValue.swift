@@ -20,6 +20,12 @@ public enum JSONValue: Sendable, Hashable, Decodable {
             self = .bool(value)
         } else if let value = try? container.decode(Decimal.self) {
             self = .number(value)
+        } else if let value = try? container.decode(Double.self) {
+            // Valid JSON beyond Decimal's exponent range (about 1e±128, e.g. 1e-300): no field accepts
+            // such a number, so keep only where it lies, and validation answers with the field's own
+            // message, not "malformed JSON".
+            let bound = value.magnitude < 1 ? Decimal.zero : Decimal.greatestFiniteMagnitude
+            self = .number(value.sign == .minus ? -bound : bound)
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
         } else if let value = try? container.decode([JSONValue].self) {

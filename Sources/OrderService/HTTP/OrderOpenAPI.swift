@@ -33,8 +33,8 @@ enum OrderOpenAPI {
             "summary": "Ids of the orders successfully created from a topic (dead-lettered events are not included)",
             "parameters": [
               {"name": "topic", "in": "query", "required": false, "schema": {"type": "string", "default": "order-events"}},
-              {"name": "limit", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1}, "description": "At most this many ids (capped by the service); all when absent."},
-              {"name": "offset", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0, "default": 0}}
+              {"name": "limit", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 9223372036854775807}, "description": "At most this many ids (capped by the service); all when absent."},
+              {"name": "offset", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0, "maximum": 9223372036854775807, "default": 0}}
             ],
             "responses": {
               "200": {"description": "The ids, oldest first", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/OrderIds"}}}},
@@ -57,8 +57,8 @@ enum OrderOpenAPI {
             "operationId": "deadLetterMessages",
             "summary": "Dead letters in topic order, with the original value in base64",
             "parameters": [
-              {"name": "limit", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "default": 10}, "description": "Capped by the service."},
-              {"name": "offset", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0, "default": 0}}
+              {"name": "limit", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 9223372036854775807, "default": 10}, "description": "Capped by the service."},
+              {"name": "offset", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0, "maximum": 9223372036854775807, "default": 0}}
             ],
             "responses": {
               "200": {"description": "A page of dead letters", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DeadLetterPage"}}}},
