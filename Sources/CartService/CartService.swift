@@ -22,6 +22,8 @@ public enum CartService {
         // librdkafka gives up on the message at the same moment we answer 503, so an event that we
         // reported as not published is never delivered later behind the client's back.
         producerConfiguration.deliveryTimeout = configuration.publishTimeout
+        // Topics are created with their partitions by the publisher, never implicitly by a send.
+        producerConfiguration.isTopicAutoCreationEnabled = false
         producerConfiguration.additionalConfig = configuration.additionalKafkaConfig
         var adminConfiguration = KafkaAdminConfiguration(bootstrapServers: servers)
         adminConfiguration.connection.clientID = "cart-service-admin"

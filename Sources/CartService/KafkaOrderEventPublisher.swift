@@ -19,6 +19,7 @@ public final class KafkaOrderEventPublisher: OrderEventPublisher, Service {
     private let configuration: CartServiceConfiguration
     private let logger: Logger
     private let state = Mutex<(schemaID: SchemaID?, isBrokerReachable: Bool)>((nil, false))
+    private let lastTopicCheck = Mutex<ContinuousClock.Instant?>(nil)
 
     /// - Parameter producer: must run in the same service group (it is listed after this publisher,
     ///   so that on shutdown the server stops first and the producer flushes last).
@@ -52,6 +53,7 @@ public final class KafkaOrderEventPublisher: OrderEventPublisher, Service {
             let report = try await producer.send(topic: configuration.topic, key: Array(event.orderId.rawValue.utf8), value: value)
             return PublishedEvent(topic: report.topic, partition: report.partition.rawValue, offset: report.offset.rawValue)
         } catch let error as KafkaError {
+            if error.code != .shutdown { recheckTopicsSoon() }
             throw PublishError(error.isRetriable || error.code == .shutdown ? .unavailable : .rejected, "Kafka: \(error.message)")
         } catch {
             throw PublishError(.unavailable, "Kafka: \(error)")
@@ -95,6 +97,22 @@ public final class KafkaOrderEventPublisher: OrderEventPublisher, Service {
                 }
             }
             try? await Task.sleep(for: configuration.healthCheckInterval)
+        }
+    }
+
+    /// A failed send may mean that the topic is gone (a broker that restarted without its data): the
+    /// producer does not create topics by itself (they would get the broker's default partitions), so
+    /// the publisher creates what is missing, at most once per health interval.
+    private func recheckTopicsSoon() {
+        let now = ContinuousClock.now
+        let due = lastTopicCheck.withLock { last in
+            guard last.map({ now - $0 >= configuration.healthCheckInterval }) ?? true else { return false }
+            last = now
+            return true
+        }
+        guard due else { return }
+        Task { [configuration, admin, logger] in
+            try? await PlatformTopics.ensure(configuration: configuration, admin: admin, logger: logger)
         }
     }
 

@@ -79,13 +79,15 @@ import TestSupport
     @Test func anUnreachableRegistryIsTransientAndBounded() async throws {
         let port = try freePort()
         let client = RegistryClient(
-            configuration: RegistryClientConfiguration(baseURL: "http://127.0.0.1:\(port)", requestTimeout: .seconds(2)),
+            configuration: RegistryClientConfiguration(baseURL: "http://127.0.0.1:\(port)", requestTimeout: .seconds(1)),
             logger: Logger(label: "test")
         )
         let started = ContinuousClock.now
         let error = await #expect(throws: RegistryError.self) { try await client.schema(id: 1) }
         #expect(error?.code == .unreachable)
         #expect(error?.isTransient == true)
-        #expect(ContinuousClock.now - started < .seconds(3))
+        // Bounded by the 1 s request timeout; the margin absorbs a loaded CI machine, not a hang.
+        let waited = ContinuousClock.now - started
+        #expect(waited < .seconds(5), "gave up after \(waited)")
     }
 }

@@ -40,6 +40,12 @@ public struct KafkaProducerConfiguration: Sendable, Hashable {
     ///   (or times out) what it holds before it is destroyed.
     /// Default: `true`
     public var isFatalErrorRecoveryEnabled: Bool = true
+    /// Whether a send to a topic the cluster does not know asks the broker to create it (with the broker's
+    /// default partition count). Turn it off when topics are created explicitly with their own settings,
+    /// so that a missing topic fails the send instead of appearing with the wrong partitions (a broker
+    /// that restarted empty would otherwise recreate it on the first send).
+    /// Default: `true` (librdkafka's default)
+    public var isTopicAutoCreationEnabled: Bool = true
     /// Raw librdkafka properties (see its CONFIGURATION.md), applied last so they override typed settings.
     /// Default: `[:]`
     public var additionalConfig: [String: String] = [:]
@@ -58,6 +64,7 @@ public struct KafkaProducerConfiguration: Sendable, Hashable {
         config["message.timeout.ms"] = String(deliveryTimeout.inMilliseconds)
         config["queue.buffering.max.messages"] = String(maximumQueuedMessages)
         config["batch.num.messages"] = String(maximumBatchMessages)
+        config["allow.auto.create.topics"] = String(isTopicAutoCreationEnabled)
         config.merge(additionalConfig) { _, raw in raw }
         return config
     }

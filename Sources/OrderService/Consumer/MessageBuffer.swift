@@ -16,6 +16,8 @@ final class MessageBuffer: Sendable {
     private struct State {
         var items: [Tagged] = []
         var isFinished = false
+        /// The taker should look around although no record came (``nudge()``).
+        var isNudged = false
         var waitingTaker: CheckedContinuation<Void, Never>?
         var waitingPutter: CheckedContinuation<Void, Never>?
     }
@@ -50,10 +52,15 @@ final class MessageBuffer: Sendable {
         }
     }
 
-    /// Takes up to `maximum` records, waiting for at least one; `nil` once finished and empty.
+    /// Takes up to `maximum` records, waiting for at least one or a ``nudge()`` (then the batch is
+    /// empty); `nil` once finished and empty.
     func take(maximum: Int) async -> [Tagged]? {
         while true {
             let (batch, putter): ([Tagged]?, CheckedContinuation<Void, Never>?) = state.withLock { state in
+                if state.items.isEmpty, state.isNudged, !state.isFinished {
+                    state.isNudged = false
+                    return ([], nil)
+                }
                 guard !state.items.isEmpty else { return (state.isFinished ? [] : nil, nil) }
                 let count = min(maximum, state.items.count)
                 let batch = Array(state.items.prefix(count))
@@ -63,10 +70,10 @@ final class MessageBuffer: Sendable {
                 return (batch, putter)
             }
             putter?.resume()
-            if let batch { return batch.isEmpty ? nil : batch }
+            if let batch { return batch.isEmpty && isFinished ? nil : batch }
             await withCheckedContinuation { continuation in
                 let empty = state.withLock { state in
-                    guard state.items.isEmpty, !state.isFinished else { return false }
+                    guard state.items.isEmpty, !state.isFinished, !state.isNudged else { return false }
                     state.waitingTaker = continuation
                     return true
                 }
@@ -74,6 +81,14 @@ final class MessageBuffer: Sendable {
             }
         }
     }
+
+    /// Wakes the taker with an empty batch if it is waiting for records (or the next time it would).
+    func nudge() {
+        state.withLock { $0.isNudged = true }
+        wakeTaker()
+    }
+
+    private var isFinished: Bool { state.withLock { $0.isFinished } }
 
     /// No more records will come: the taker gets what is left, then `nil`.
     func finish() {

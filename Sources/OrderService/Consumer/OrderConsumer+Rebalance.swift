@@ -79,9 +79,16 @@ extension OrderConsumer {
         guard !beyond.isEmpty else { return false }
         do {
             if try await applyResetPolicy(beyond) {
-                // The consumer already starts over at the earliest record (the stored offset was out of
-                // range); partitions that have not noticed yet will do the same.
+                // Start every partition over at its first record. A broker may answer a fetch beyond its
+                // log end with nothing rather than "out of range" (Tansu does), so the consumer would
+                // otherwise wait at the old offsets.
                 tracker.rewindAll()
+                let starts = positions.keys.map { KafkaTopicPartitionOffset($0, offset: .beginning) }
+                do {
+                    try await consumer.seek(starts)
+                } catch {
+                    logger.error("cannot move the consumer back to the start of the log after the reset", error: error)
+                }
                 status.advanced(Dictionary(uniqueKeysWithValues: positions.keys.map { ($0, KafkaOffset(rawValue: 0)) }))
                 return true
             }

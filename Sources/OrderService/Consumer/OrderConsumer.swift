@@ -78,6 +78,7 @@ final class OrderConsumer: Service, Sendable {
                 self.stopSignal.signal()
             }
             group.addTask { await self.runRetries(retries, consumer: consumer) }
+            group.addTask { await self.nudgeWhileRunning(buffer) }
         }
         guard status.phase == .stopped else { return }
         // Stopped by the offset-reset policy: keep serving HTTP (and /health's 503) until shut down.
@@ -115,6 +116,10 @@ final class OrderConsumer: Service, Sendable {
         retries: AsyncStream<RetryRequest>.Continuation
     ) async {
         while let batch = await buffer.take(maximum: configuration.maximumBatchSize) {
+            if batch.isEmpty {
+                _ = await checkLogEnd(of: Set(tracker.positions.keys), consumer: consumer)
+                continue
+            }
             var accepted: [KafkaConsumerMessage] = []
             accepted.reserveCapacity(batch.count)
             var behind: [KafkaConsumerMessage] = []
@@ -138,6 +143,18 @@ final class OrderConsumer: Service, Sendable {
             }
         }
     }
+
+    /// Wakes the applying task now and then while no record comes. A broker that restarted empty shows
+    /// itself only in its watermarks: records older than the stored offsets may never arrive (the
+    /// consumer waits at the stored offset), so the log end is also checked while idle.
+    private func nudgeWhileRunning(_ buffer: MessageBuffer) async {
+        while !Task.isCancelled, !Task.isShuttingDownGracefully, !stopSignal.isSignalled {
+            try? await Task.sleep(for: Self.idleLogEndCheckInterval)
+            buffer.nudge()
+        }
+    }
+
+    static let idleLogEndCheckInterval = Duration.seconds(1)
 
     /// Records the progress of a pass: tracker, `/health`, Kafka's committed offsets, metrics.
     func took(_ result: PipelineResult, consumer: KafkaConsumer) {

@@ -22,6 +22,8 @@ final class RunningSystem: Sendable {
         var publishTimeout = 2
         /// `CART_HEALTH_INTERVAL`, seconds.
         var healthInterval = 0.2
+        /// More settings of the Order Service (`ORDER_OFFSET_RESET_POLICY`, ...).
+        var orderSettings: [String: String] = [:]
     }
 
     private init(
@@ -59,7 +61,7 @@ final class RunningSystem: Sendable {
             environment: services.merging([
                 "ORDER_PORT": "\(orderPort)", "ORDER_DB_PATH": database.path, "KAFKA_SESSION_TIMEOUT": "6",
                 "ORDER_RETRY_DELAYS": "0.2,0.2,0.2",
-            ]) { $1 },
+            ]) { $1 }.merging(options.orderSettings) { $1 },
             logName: "order-service")
         let cartService = ManagedProcess(
             executable: binaries.cartService, arguments: [],
