@@ -23,6 +23,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -118,7 +119,10 @@ def main():
     print(f"fuzz: {' '.join(command[1:])}", flush=True)
     try:
         # Loading, shrinking and the report come on top of --max-time; past this, the run is stuck.
-        run = subprocess.run(command, env=env, timeout=args.max_seconds + 120)
+        # In a scratch directory: schemathesis keeps a crash cache in ./.schemathesis, which would
+        # litter the caller's directory and carry state from one run to the next.
+        with tempfile.TemporaryDirectory(prefix="fuzz-") as scratch:
+            run = subprocess.run(command, env=env, cwd=scratch, timeout=args.max_seconds + 120)
         fuzzing_ok = run.returncode == 0
     except subprocess.TimeoutExpired:
         print(f"fuzz: schemathesis did not finish within {args.max_seconds + 120} s", file=sys.stderr)
