@@ -123,6 +123,17 @@ import Testing
         #expect((json["errors"] as? [String])?.isEmpty == false)
     }
 
+    /// Found by schemathesis: `null` members count as absent, and a number beyond `Decimal`'s range is
+    /// still valid JSON (the field it is in gets its own message, or none when the field is unknown).
+    @Test func nullMembersAndExtremeNumbersAreJudgedFieldByField() async throws {
+        let (nullStatus, nullJSON, _) = try await send(.post, "/create-order", body: #"{"orderId": "X", "items": null}"#)
+        #expect(nullStatus == .badRequest)
+        #expect(nullJSON["errors"] as? [String] == ["Missing required field: 'itemsCount'"])
+        let (tinyStatus, _, _) = try await send(.post, "/create-order", body: #"{"orderId": "X", "itemsCount": 1, "note": 1e-300}"#)
+        #expect(tinyStatus == .created)
+        #expect(publisher.events.count == 1)
+    }
+
     @Test func unknownRoutesAnswer404WithAnErrorList() async throws {
         let (status, json, _) = try await send(.get, "/nowhere")
         #expect(status == .notFound)
