@@ -179,7 +179,7 @@ let package = Package(
         .executableTarget(
             name: "cart-service",
             dependencies: [
-                "CartService",
+                "CartService", "ServiceSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -211,7 +211,7 @@ let package = Package(
         .executableTarget(
             name: "order-service",
             dependencies: [
-                "OrderService",
+                "OrderService", "ServiceSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -226,16 +226,6 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
-            linkerSettings: librdkafkaRunPath
-        ),
-        .executableTarget(
-            name: "OrderServiceBenchmark",
-            dependencies: [
-                "OrderService", "OrderEvents", "Kafka", "SchemaRegistry", "SchemaRegistryServer", "Avro",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ],
-            path: "Benchmarks/OrderServiceBenchmark",
             linkerSettings: librdkafkaRunPath
         ),
 

@@ -1,9 +1,8 @@
 import Foundation
+import ServiceSupport
 
 /// A setting with a value that cannot be used.
-public struct CartServiceSettingsError: Error, CustomStringConvertible {
-    public let description: String
-}
+public typealias CartServiceSettingsError = ServiceSettingsError
 
 extension CartServiceConfiguration {
     /// The settings by their environment-variable names, each with what it sets. The executable takes
@@ -38,27 +37,5 @@ extension CartServiceConfiguration {
         currency = reader.text("CART_CURRENCY") ?? currency
         topic = reader.text("ORDER_TOPIC") ?? topic
         deadLetterTopic = reader.text("ORDER_DLQ_TOPIC") ?? deadLetterTopic
-    }
-}
-
-/// Reads typed values from settings, naming the setting when a value is unusable.
-private struct SettingsReader {
-    let settings: [String: String]
-
-    func text(_ name: String) -> String? {
-        guard let value = settings[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-        return value
-    }
-
-    func number<T: LosslessStringConvertible>(_ name: String, _ valid: (T) -> Bool) throws(CartServiceSettingsError) -> T? {
-        guard let value = text(name) else { return nil }
-        guard let number = T(value), valid(number) else {
-            throw CartServiceSettingsError(description: "\(name)='\(value)' is not a valid value")
-        }
-        return number
-    }
-
-    func seconds(_ name: String) throws(CartServiceSettingsError) -> Duration? {
-        try number(name, { (value: Double) in value > 0 && value < 86_400 }).map { .milliseconds(Int64($0 * 1000)) }
     }
 }

@@ -1,9 +1,8 @@
 import Foundation
+import ServiceSupport
 
 /// A setting with a value that cannot be used.
-public struct OrderServiceSettingsError: Error, CustomStringConvertible {
-    public let description: String
-}
+public typealias OrderServiceSettingsError = ServiceSettingsError
 
 extension OrderServiceConfiguration {
     /// The settings by their environment-variable names, each with what it sets. The executable
@@ -28,41 +27,28 @@ extension OrderServiceConfiguration {
     /// The configuration for these settings (keyed by ``settingNames``); absent ones keep their default.
     public init(settings: [String: String]) throws(OrderServiceSettingsError) {
         self.init()
-        func text(_ name: String) -> String? {
-            guard let value = settings[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-            return value
-        }
-        func number<T: LosslessStringConvertible>(_ name: String, _ valid: (T) -> Bool) throws(OrderServiceSettingsError) -> T? {
-            guard let value = text(name) else { return nil }
-            guard let number = T(value), valid(number) else {
-                throw OrderServiceSettingsError(description: "\(name)='\(value)' is not a valid value")
-            }
-            return number
-        }
-        func seconds(_ name: String) throws(OrderServiceSettingsError) -> Duration? {
-            try number(name, { (value: Double) in value > 0 && value < 86_400 }).map { .milliseconds(Int64($0 * 1000)) }
-        }
-        host = text("ORDER_HOST") ?? host
-        port = try number("ORDER_PORT", { (1...65_535).contains($0) }) ?? port
-        bootstrapServers = text("KAFKA_BOOTSTRAP_SERVERS") ?? bootstrapServers
-        schemaRegistryURL = text("SCHEMA_REGISTRY_URL") ?? schemaRegistryURL
-        databasePath = text("ORDER_DB_PATH") ?? databasePath
-        sessionTimeout = try seconds("KAFKA_SESSION_TIMEOUT") ?? sessionTimeout
-        if let delays = text("ORDER_RETRY_DELAYS") {
+        let reader = SettingsReader(settings: settings)
+        host = reader.text("ORDER_HOST") ?? host
+        port = try reader.number("ORDER_PORT", { (1...65_535).contains($0) }) ?? port
+        bootstrapServers = reader.text("KAFKA_BOOTSTRAP_SERVERS") ?? bootstrapServers
+        schemaRegistryURL = reader.text("SCHEMA_REGISTRY_URL") ?? schemaRegistryURL
+        databasePath = reader.text("ORDER_DB_PATH") ?? databasePath
+        sessionTimeout = try reader.seconds("KAFKA_SESSION_TIMEOUT") ?? sessionTimeout
+        if let delays = reader.text("ORDER_RETRY_DELAYS") {
             retryPolicy.retryDelays = try Self.delays(delays)
         }
-        retryPolicy.infrastructureMaximumDelay = try seconds("ORDER_RETRY_FOREVER_MAX_DELAY") ?? retryPolicy.infrastructureMaximumDelay
-        if let policy = text("ORDER_OFFSET_RESET_POLICY") {
+        retryPolicy.infrastructureMaximumDelay = try reader.seconds("ORDER_RETRY_FOREVER_MAX_DELAY") ?? retryPolicy.infrastructureMaximumDelay
+        if let policy = reader.text("ORDER_OFFSET_RESET_POLICY") {
             guard let parsed = OffsetResetPolicy(rawValue: policy) else {
                 throw OrderServiceSettingsError(description: "ORDER_OFFSET_RESET_POLICY='\(policy)': use stop or reset-store")
             }
             offsetResetPolicy = parsed
         }
-        consumerGroup = text("ORDER_CONSUMER_GROUP") ?? consumerGroup
-        topic = text("ORDER_TOPIC") ?? topic
-        deadLetterTopic = text("ORDER_DLQ_TOPIC") ?? deadLetterTopic
-        maximumBatchSize = try number("ORDER_BATCH_SIZE", { (1...100_000).contains($0) }) ?? maximumBatchSize
-        registryRequestTimeout = try seconds("SCHEMA_REGISTRY_TIMEOUT") ?? registryRequestTimeout
+        consumerGroup = reader.text("ORDER_CONSUMER_GROUP") ?? consumerGroup
+        topic = reader.text("ORDER_TOPIC") ?? topic
+        deadLetterTopic = reader.text("ORDER_DLQ_TOPIC") ?? deadLetterTopic
+        maximumBatchSize = try reader.number("ORDER_BATCH_SIZE", { (1...100_000).contains($0) }) ?? maximumBatchSize
+        registryRequestTimeout = try reader.seconds("SCHEMA_REGISTRY_TIMEOUT") ?? registryRequestTimeout
     }
 
     /// `2,5,10` → 2 s, 5 s, 10 s; an empty list (`none`) dead-letters processing failures at once.

@@ -2,6 +2,7 @@ import ArgumentParser
 import CartService
 import Foundation
 import Logging
+import ServiceSupport
 
 /// `cart-service`: each flag has an environment variable of the same meaning; a flag wins.
 @main
@@ -23,20 +24,14 @@ struct CartServiceCommand: AsyncParsableCommand {
     @Option(help: "LOG_LEVEL (trace, debug, info, notice, warning, error, critical)") var logLevel: String?
 
     func run() async throws {
-        var settings = ProcessInfo.processInfo.environment
         let flags: [String: String?] = [
             "CART_HOST": host, "CART_PORT": port, "KAFKA_BOOTSTRAP_SERVERS": bootstrapServers,
             "SCHEMA_REGISTRY_URL": schemaRegistryUrl, "CART_PUBLISH_TIMEOUT": publishTimeout,
             "CART_HEALTH_INTERVAL": healthInterval, "CART_MAX_ITEMS": maxItems, "CART_MAX_BODY_BYTES": maxBodyBytes,
             "CART_CURRENCY": currency, "ORDER_TOPIC": topic, "ORDER_DLQ_TOPIC": dlqTopic, "LOG_LEVEL": logLevel,
         ]
-        for case let (name, value?) in flags { settings[name] = value }
-        let level = settings["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        let settings = ServiceCommandSupport.settings(flags: flags)
+        ServiceCommandSupport.bootstrapLogging(settings: settings)
         let logger = Logger(label: "cart-service")
         do {
             let configuration = try CartServiceConfiguration(settings: settings)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import ServiceSupport
 import OrderService
 
 /// `order-service`: each flag has an environment variable of the same meaning; a flag wins.
@@ -26,7 +27,6 @@ struct OrderServiceCommand: AsyncParsableCommand {
     @Option(help: "LOG_LEVEL (trace, debug, info, notice, warning, error, critical)") var logLevel: String?
 
     func run() async throws {
-        var settings = ProcessInfo.processInfo.environment
         let flags: [String: String?] = [
             "ORDER_HOST": host, "ORDER_PORT": port, "KAFKA_BOOTSTRAP_SERVERS": bootstrapServers,
             "SCHEMA_REGISTRY_URL": schemaRegistryUrl, "ORDER_DB_PATH": dbPath, "KAFKA_SESSION_TIMEOUT": sessionTimeout,
@@ -35,13 +35,8 @@ struct OrderServiceCommand: AsyncParsableCommand {
             "ORDER_DLQ_TOPIC": dlqTopic, "ORDER_BATCH_SIZE": batchSize, "SCHEMA_REGISTRY_TIMEOUT": registryTimeout,
             "LOG_LEVEL": logLevel,
         ]
-        for case let (name, value?) in flags { settings[name] = value }
-        let level = settings["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        let settings = ServiceCommandSupport.settings(flags: flags)
+        ServiceCommandSupport.bootstrapLogging(settings: settings)
         let logger = Logger(label: "order-service")
         do {
             let configuration = try OrderServiceConfiguration(settings: settings)
