@@ -221,7 +221,7 @@ let package = Package(
             name: "OrderServiceTests",
             dependencies: [
                 "OrderService", "OrderEvents", "ServiceSupport", "Kafka", "SchemaRegistry", "SchemaRegistryServer", "Avro",
-                "TestSupport",
+                "TestSupport", "PlatformTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,6 +1,7 @@
 import Foundation
 import OrderEvents
 import OrderService
+import PlatformTestSupport
 import Testing
 import TestSupport
 
@@ -31,29 +32,29 @@ import TestSupport
                 .create("ORDER-AFTER"),
             ], bootstrapServers: platform.bootstrapServers, registryURL: platform.registryURL)
 
-        let order = try await eventually("ORDER-AFTER applied", timeout: .seconds(60)) { () -> [String: Any]? in
+        let order = try await eventually("ORDER-AFTER applied", timeout: .seconds(60)) { () -> [String: any Sendable]? in
             let answer = try? await service.get("/order-details?orderId=ORDER-AFTER")
             return answer?.status == 200 ? answer?.json : nil
         }
         #expect(order["status"] as? String == "new")
         let first = try await service.get("/order-details?orderId=ORDER-001")
         #expect(first.json["status"] as? String == "confirmed")
-        #expect(first.text.hasSuffix(#""shippingCost":3.00}"#))  // 2 % of 149.97 = 2.9994
+        #expect(first.body.hasSuffix(#""shippingCost":3.00}"#))  // 2 % of 149.97 = 2.9994
         #expect(try await service.get("/order-details?orderId=ORDER-NONEXISTENT").status == 404)
-        #expect(try await service.get("/order-details?orderId=ORDER-DUP").text.contains(#""totalAmount":99.98"#))
+        #expect(try await service.get("/order-details?orderId=ORDER-DUP").body.contains(#""totalAmount":99.98"#))
 
         let ids = try await service.get("/getAllOrderIdsFromTopic?topic=order-events").json
         #expect(Set(ids["orderIds"] as? [String] ?? []) == ["ORDER-001", "ORDER-DUP", "ORDER-AFTER"])
 
         let expected = ["NO_RETRY_DLQ": 8]
-        let stats = try await eventually("8 dead letters", timeout: .seconds(30)) { () -> [String: Any]? in
+        let stats = try await eventually("8 dead letters", timeout: .seconds(30)) { () -> [String: any Sendable]? in
             let stats = try await service.get("/dlq/stats").json
             return stats["error_categories"] as? [String: Int] == expected ? stats : nil
         }
         #expect(stats["total_messages"] as? Int == 8)
         let page = try await service.get("/dlq/messages?limit=20").json
-        let messages = try #require(page["messages"] as? [[String: Any]])
-        let byOrder = Dictionary(messages.compactMap { m in (m["orderId"] as? String).map { ($0, m) } }) { first, _ in first }
+        let messages = try #require(page["messages"] as? [[String: any Sendable]])
+        let byOrder: [String: [String: any Sendable]] = Dictionary(messages.compactMap { m in (m["orderId"] as? String).map { ($0, m) } }) { first, _ in first }
         #expect((byOrder["ORDER-DUP"]?["error_message"] as? String)?.hasPrefix("Duplicate CREATE request") == true)
         #expect((byOrder["ORDER-NONEXISTENT"]?["error_message"] as? String)?.hasPrefix("Invalid UPDATE") == true)
         #expect((byOrder["ORDER-001"]?["error_message"] as? String)?.hasPrefix("Forbidden transition") == true)

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import OrderService
+import PlatformTestSupport
 import TestSupport
 
 /// The Order Service in this process, on a free port, over a given store.
@@ -20,7 +21,7 @@ final class InProcessOrderService: Sendable {
         let app = try OrderServiceRuntime.makeApplication(configuration: configuration, store: store, logger: quietLogger) { channel in
             continuation.yield(channel.localAddress?.port ?? 0)
         }
-        let running = RunningServices(app)
+        let running = RunningServices([app], logger: quietLogger)
         guard let port = await first(of: ports, within: .seconds(20)) else {
             await running.stop()
             throw FixtureError(description: "the order service did not start")
