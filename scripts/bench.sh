@@ -14,6 +14,7 @@ drivers=(
     scripts/registry/bench.sh
     scripts/cart-service/bench.sh
     scripts/order-service/bench.sh
+    scripts/system/bench.sh
 )
 
 failed=()
