@@ -14,6 +14,7 @@ extension OrderServiceConfiguration {
         ("SCHEMA_REGISTRY_URL", "Schema Registry base URL (default http://127.0.0.1:8081)"),
         ("ORDER_DB_PATH", "SQLite file of the store (default order-service.sqlite)"),
         ("KAFKA_SESSION_TIMEOUT", "consumer group session timeout in seconds (default 10)"),
+        ("ORDER_FETCH_MAX_WAIT", "longest wait of a fetch with no new record, seconds; bounds how soon an event is applied (default 0.02)"),
         ("ORDER_RETRY_DELAYS", "waits before the retries of a processing failure, seconds, comma-separated (default 2,5,10)"),
         ("ORDER_RETRY_FOREVER_MAX_DELAY", "longest wait between infrastructure retries, seconds (default 30)"),
         ("ORDER_OFFSET_RESET_POLICY", "stored offsets beyond the log end: stop or reset-store (default stop)"),
@@ -34,6 +35,7 @@ extension OrderServiceConfiguration {
         schemaRegistryURL = reader.text("SCHEMA_REGISTRY_URL") ?? schemaRegistryURL
         databasePath = reader.text("ORDER_DB_PATH") ?? databasePath
         sessionTimeout = try reader.seconds("KAFKA_SESSION_TIMEOUT") ?? sessionTimeout
+        fetchMaximumWait = try reader.seconds("ORDER_FETCH_MAX_WAIT") ?? fetchMaximumWait
         if let delays = reader.text("ORDER_RETRY_DELAYS") {
             retryPolicy.retryDelays = try Self.delays(delays)
         }

@@ -25,6 +25,10 @@ public struct OrderServiceConfiguration: Sendable {
     /// A group member silent this long loses its partitions (`KAFKA_SESSION_TIMEOUT`, seconds).
     /// Tansu also delays a group's first join by about half of it. Default: 10 s.
     public var sessionTimeout: Duration = .seconds(10)
+    /// The longest the broker may hold a fetch while no new record is there
+    /// (`ORDER_FETCH_MAX_WAIT`). Short, because a broker like Tansu answers only when it expires:
+    /// it bounds how soon a new event is applied. Default: 20 ms (librdkafka's own is 500 ms).
+    public var fetchMaximumWait: Duration = .milliseconds(20)
     /// Waits before the retries of a processing failure, and the backoff of infrastructure failures
     /// (`ORDER_RETRY_DELAYS`, `ORDER_RETRY_FOREVER_MAX_DELAY`). Default: 2 s, 5 s, 10 s; 1 s doubling to 30 s.
     public var retryPolicy = RetryPolicy()

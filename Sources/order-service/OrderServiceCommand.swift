@@ -16,6 +16,7 @@ struct OrderServiceCommand: AsyncParsableCommand {
     @Option(help: "SCHEMA_REGISTRY_URL") var schemaRegistryUrl: String?
     @Option(help: "ORDER_DB_PATH") var dbPath: String?
     @Option(help: "KAFKA_SESSION_TIMEOUT (seconds)") var sessionTimeout: String?
+    @Option(help: "ORDER_FETCH_MAX_WAIT (seconds)") var fetchMaxWait: String?
     @Option(help: "ORDER_RETRY_DELAYS (seconds, e.g. 2,5,10)") var retryDelays: String?
     @Option(help: "ORDER_RETRY_FOREVER_MAX_DELAY (seconds)") var retryForeverMaxDelay: String?
     @Option(help: "ORDER_OFFSET_RESET_POLICY (stop | reset-store)") var offsetResetPolicy: String?
@@ -30,6 +31,7 @@ struct OrderServiceCommand: AsyncParsableCommand {
         let flags: [String: String?] = [
             "ORDER_HOST": host, "ORDER_PORT": port, "KAFKA_BOOTSTRAP_SERVERS": bootstrapServers,
             "SCHEMA_REGISTRY_URL": schemaRegistryUrl, "ORDER_DB_PATH": dbPath, "KAFKA_SESSION_TIMEOUT": sessionTimeout,
+            "ORDER_FETCH_MAX_WAIT": fetchMaxWait,
             "ORDER_RETRY_DELAYS": retryDelays, "ORDER_RETRY_FOREVER_MAX_DELAY": retryForeverMaxDelay,
             "ORDER_OFFSET_RESET_POLICY": offsetResetPolicy, "ORDER_CONSUMER_GROUP": consumerGroup, "ORDER_TOPIC": topic,
             "ORDER_DLQ_TOPIC": dlqTopic, "ORDER_BATCH_SIZE": batchSize, "SCHEMA_REGISTRY_TIMEOUT": registryTimeout,

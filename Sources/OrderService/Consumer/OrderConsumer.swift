@@ -91,6 +91,7 @@ final class OrderConsumer: Service, Sendable {
             bootstrapServers: configuration.bootstrapServerList)
         consumer.connection.clientID = "order-service"
         consumer.sessionTimeout = configuration.sessionTimeout
+        consumer.fetchMaximumWait = configuration.fetchMaximumWait
         consumer.heartbeatInterval = min(.seconds(3), configuration.sessionTimeout / 3)
         // Offsets are committed explicitly, after the store has them.
         consumer.isAutoCommitEnabled = false
