@@ -66,6 +66,11 @@ public struct KafkaConsumerConfiguration: Sendable, Hashable {
     /// The longest the broker holds a fetch request while waiting for data.
     /// Default: 500 ms
     public var fetchMaximumWait: Duration = .milliseconds(500)
+    /// How long fetching pauses when librdkafka's local queue is full (`fetch.queue.backoff.ms`).
+    /// librdkafka's 1 s default starves a fast reader: measured on Tansu, 1M messages of 300 bytes were
+    /// read at 0.29M msg/s with it, 0.67M msg/s with 50 ms.
+    /// Default: 50 ms
+    public var fetchQueueBackoff: Duration = .milliseconds(50)
     /// The longest an `onPartitionsAssigned`/`onPartitionsRevoked` hook may run; past it the consumer
     /// proceeds without the hook's answer (assigned partitions then start from committed offsets).
     /// Default: 30 s
@@ -99,6 +104,7 @@ public struct KafkaConsumerConfiguration: Sendable, Hashable {
             config["group.instance.id"] = groupInstanceID
         }
         config["fetch.wait.max.ms"] = String(fetchMaximumWait.inMilliseconds)
+        config["fetch.queue.backoff.ms"] = String(fetchQueueBackoff.inMilliseconds)
         config.merge(additionalConfig) { _, raw in raw }
         return config
     }
