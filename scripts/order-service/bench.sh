@@ -8,29 +8,13 @@
 #      orders) reaches BENCH_EVENTS; reports events/s from process start (includes the consumer group
 #      join, about half of KAFKA_SESSION_TIMEOUT=6 on Tansu) and from the first stored order.
 # BIN_DIR: where the release products are (default .build/release). Writes bench-results/order-service.txt.
-set -euo pipefail
-
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-bin="${BIN_DIR:-$root/.build/release}"
-results="${BENCH_RESULTS:-$root/bench-results}"
+source "$(dirname "$0")/../bench-lib.sh"
+require "$bin/order-service" "$bin/schema-registry"
 events="${BENCH_EVENTS:-200000}"
-python="$root/.deps/venv/bin/python"
-work="$(mktemp -d)"
-mkdir -p "$results"
-pids=()
-cleanup() { { for pid in "${pids[@]}"; do kill -9 "$pid"; done; wait; } 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-
-free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
-load="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 kafka=$(free_port); registry=$(free_port); orders=$(free_port)
-"$root/.deps/bin/tansu" broker --listener-url "tcp://127.0.0.1:$kafka" --advertised-listener-url "tcp://127.0.0.1:$kafka" \
-    --storage-engine memory://tansu/ >"$work/tansu.log" 2>&1 &
-pids+=($!); wait_port "$kafka"
-KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka" LOG_LEVEL=warning "$bin/schema-registry" --port "$registry" >"$work/registry.log" 2>&1 &
-pids+=($!); wait_port "$registry"
+start_tansu "$kafka"
+start_registry "$registry" "$kafka"
 
 echo "[bench] producing $events CREATE events..."
 "$python" "$root/scripts/order-service/preload.py" "127.0.0.1:$kafka" "http://127.0.0.1:$registry" \
@@ -40,7 +24,7 @@ echo "[bench] starting order-service, waiting until $events orders are stored...
 start=$(date +%s.%N)
 KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka" SCHEMA_REGISTRY_URL="http://127.0.0.1:$registry" LOG_LEVEL=warning \
     KAFKA_SESSION_TIMEOUT=6 ORDER_DB_PATH="$work/orders.sqlite" "$bin/order-service" --port "$orders" >"$work/order.log" 2>&1 &
-order_pid=$!; pids+=($order_pid)
+order_pid=$!; track $order_pid
 # Prints "first_stored_s caught_up_s" (seconds since $start); fails after 600 s or if the service exits.
 timing=$("$python" - "$orders" "$events" "$start" "$order_pid" <<'PY'
 import json, os, sys, time, urllib.request

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-system load benchmark (issue 7): Tansu, schema registry, Order Service and Cart Service, the
 # release binaries on free ports on this machine, loaded through POST /create-order (201 = acks=all).
-#   a. throughput at 64 connections (wrk, create-order-201.lua); every answer must be 201;
+#   a. throughput at 64 connections (wrk, create-order.lua); every answer must be 201;
 #   b. HTTP latency p50/p99 at a paced ~1,000 req/s: wrk, 20 connections each pausing 13 ms after an
 #      answer (closed loop: the rate is 20 / (13 ms + latency), about 1,000/s at 7 ms; printed);
 #   c. during (b), visibility.py: up to 30 orders/s of its own from 3 threads, each order polled on
@@ -12,37 +12,21 @@
 # Reports, never asserts a timing: it fails only when something breaks (a non-201 answer, an order
 # never visible, a process that died). BIN_DIR: release products (default .build/release);
 # BENCH_DURATION: each wrk run (default 15s). Writes bench-results/system.txt.
-set -euo pipefail
-
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-bin="${BIN_DIR:-$root/.build/release}"
-results="${BENCH_RESULTS:-$root/bench-results}"
+source "$(dirname "$0")/../bench-lib.sh"
+require "$bin/schema-registry" "$bin/cart-service" "$bin/order-service"
 duration="${BENCH_DURATION:-15s}"
-python="$root/.deps/venv/bin/python"
-work="$(mktemp -d)"
-mkdir -p "$results"
-pids=()
-cleanup() { { for pid in "${pids[@]}"; do kill -9 "$pid"; done; wait; } 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-
-free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() { for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
 fail() { echo "system bench: $*" >&2; for log in "$work"/*.log; do echo "--- $log" >&2; tail -5 "$log" >&2; done; exit 1; }
 alive() { for name in "${!proc[@]}"; do kill -0 "${proc[$name]}" 2>/dev/null || fail "$name died"; done; }
-load="$(cut -d' ' -f1-3 /proc/loadavg)"
 declare -A proc
 
 kafka=$(free_port); registry=$(free_port); orders=$(free_port); cart=$(free_port)
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka" SCHEMA_REGISTRY_URL="http://127.0.0.1:$registry" LOG_LEVEL=warning
-"$root/.deps/bin/tansu" broker --listener-url "tcp://127.0.0.1:$kafka" --advertised-listener-url "tcp://127.0.0.1:$kafka" \
-    --storage-engine memory://tansu/ >"$work/tansu.log" 2>&1 &
-proc[tansu]=$!; pids+=($!); wait_port "$kafka"
-"$bin/schema-registry" --port "$registry" >"$work/registry.log" 2>&1 &
-proc[schema-registry]=$!; pids+=($!); wait_port "$registry"
+start_tansu "$kafka"; proc[tansu]=${pids[-1]}
+start_registry "$registry" "$kafka"; proc[schema-registry]=${pids[-1]}
 "$bin/cart-service" --port "$cart" >"$work/cart.log" 2>&1 &
-proc[cart-service]=$!; pids+=($!); wait_port "$cart"
+proc[cart-service]=$!; track $!; wait_port "$cart"
 KAFKA_SESSION_TIMEOUT=6 ORDER_DB_PATH="$work/orders.sqlite" "$bin/order-service" --port "$orders" >"$work/order.log" 2>&1 &
-proc[order-service]=$!; pids+=($!); wait_port "$orders"
+proc[order-service]=$!; track $!; wait_port "$orders"
 
 # Warm-up: one order through the whole chain (the Cart Service creates the topics, the Order Service
 # joins its group), 60 s at most.
@@ -56,26 +40,25 @@ for i in $(seq 1 600); do
     [ "$code" = 200 ] && break; [ "$i" = 600 ] && fail "the warm-up order never became visible"; sleep 0.1
 done
 
-export CREATE_ORDER_LUA="$root/scripts/cart-service/create-order.lua"
 # sampler RATE OUT, always in the background: exec makes its pid the python process (killed on exit)
 sampler() { exec "$python" "$root/scripts/system/visibility.py" --cart-port "$cart" --orders-port "$orders" \
     --bootstrap "$KAFKA_BOOTSTRAP_SERVERS" --duration "${duration%s}" --rate "$1" >"$2"; }
 run_wrk() {  # run_wrk CONNECTIONS DELAY_MS RUN: prints the RESULT line; fails on any non-201 answer
     local out
     out=$(WRK_DELAY_MS="$2" WRK_RUN="$3" wrk -t2 -c"$1" -d"$duration" --latency \
-        -s "$root/scripts/system/create-order-201.lua" "http://127.0.0.1:$cart")
+        -s "$root/scripts/cart-service/create-order.lua" "http://127.0.0.1:$cart")
     grep -q '^NON201 0$' <<<"$out" || fail "answers other than 201: $(grep -E '^(RESULT|NON201)' <<<"$out" | tr '\n' ' ')"
     grep '^RESULT' <<<"$out"
 }
 
 echo "[bench] a. throughput, 64 connections, $duration (lag sampled alongside)..."
-sampler 0 "$work/lag-a.json" & sampler_pid=$!; pids+=($sampler_pid)
+sampler 0 "$work/lag-a.json" & sampler_pid=$!; track $sampler_pid
 throughput=$(run_wrk 64 0 1)
 wait "$sampler_pid" || fail "the lag sampler failed after (a): $(cat "$work/lag-a.json")"
 alive
 
 echo "[bench] b-d. paced ~1,000 req/s, $duration, with the visibility sampler..."
-sampler 30 "$work/paced.json" & sampler_pid=$!; pids+=($sampler_pid)
+sampler 30 "$work/paced.json" & sampler_pid=$!; track $sampler_pid
 paced=$(run_wrk 20 13 2)
 wait "$sampler_pid" || fail "the visibility sampler failed: $(cat "$work/paced.json")"
 alive

@@ -74,8 +74,7 @@ extension KafkaConsumer {
                 consumeQueue.async {
                     var reader = RDKafkaMessageReader()
                     guard let queue = client.consumerQueue else { return continuation.resume(returning: ([], [])) }
-                    let batch = client.consumeBatch(from: queue, timeout: .milliseconds(100), maximum: maximum, reader: &reader)
-                    continuation.resume(returning: batch)
+                    continuation.resume(returning: client.consumeAvailable(from: queue, maximum: maximum, reader: &reader))
                 }
             }
             try report(errors)

@@ -31,6 +31,11 @@ final class OrderConsumer: Service, Sendable {
     /// The Kafka consumer, for the rebalance hooks (which are given to it before it exists).
     let consumerReference = Mutex<KafkaConsumer?>(nil)
     let metrics = OrderConsumerMetrics()
+    /// Offsets waiting to be committed to Kafka, and when the last commit went out.
+    private let kafkaCommits = Mutex<(pending: [KafkaTopicPartition: KafkaOffset], last: ContinuousClock.Instant?)>(([:], nil))
+    /// Kafka's copy of the offsets is for lag tools: once a second is enough, and a commit per small
+    /// batch would cost the broker a request each.
+    static let kafkaCommitInterval = Duration.seconds(1)
 
     init(
         configuration: OrderServiceConfiguration,
@@ -164,8 +169,17 @@ final class OrderConsumer: Service, Sendable {
         metrics.record(result)
         if result.deadLettered > 0 { outbox?.notify() }
         guard !result.committed.isEmpty else { return }
+        let now = ContinuousClock.now
+        let due: [KafkaTopicPartition: KafkaOffset]? = kafkaCommits.withLock { commits in
+            commits.pending.merge(result.committed) { max($0, $1) }
+            if let last = commits.last, now - last < Self.kafkaCommitInterval { return nil }
+            commits.last = now
+            defer { commits.pending = [:] }
+            return commits.pending
+        }
+        guard let due else { return }
         do {
-            try consumer.commitAsync(result.committed.map { KafkaTopicPartitionOffset($0.key, offset: $0.value) })
+            try consumer.commitAsync(due.map { KafkaTopicPartitionOffset($0.key, offset: $0.value) })
         } catch {
             // The store has the offsets; Kafka's copy is for lag tools and catches up on the next commit.
             logger.debug("committing offsets to Kafka failed", error: error)
