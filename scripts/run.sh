@@ -99,8 +99,20 @@ fi
 export ORDER_DB_PATH="${ORDER_DB_PATH:-$run_dir/orders.sqlite}"
 start cart "$bin/cart-service" --port "$cart_port"
 wait_for_port cart "$cart_port"
+# Ready means an order can be published: broker reachable and the event schema registered.
+deadline=$((SECONDS + 60))
+until curl -sf -o /dev/null "http://127.0.0.1:$cart_port/health"; do
+    [ $SECONDS -lt $deadline ] || { say "cart did not become healthy; see $run_dir/cart.log"; exit 1; }
+    sleep 0.1
+done
 start order "$bin/order-service" --port "$order_port"
 wait_for_port order "$order_port"
+# ... and its consumer has its partitions (the broker delays a group's first join by a few seconds).
+deadline=$((SECONDS + 60))
+until curl -s "http://127.0.0.1:$order_port/health" | grep -q '"consumer":"running"'; do
+    [ $SECONDS -lt $deadline ] || { say "order did not start consuming; see $run_dir/order.log"; exit 1; }
+    sleep 0.1
+done
 
 cat <<READY | prefix_lines run
 ready:

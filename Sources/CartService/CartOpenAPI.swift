@@ -51,10 +51,10 @@ enum CartOpenAPI {
         "/health": {
           "get": {
             "operationId": "health",
-            "summary": "Whether the broker can be reached (cached, no round trip)",
+            "summary": "Whether an order can be published now: broker reachable (cached, no round trip) and schema registered",
             "responses": {
               "200": {"description": "Healthy", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
-              "503": {"description": "Broker unreachable", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}}
+              "503": {"description": "Broker unreachable, or schema not registered yet", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}}
             }
           }
         },
@@ -150,7 +150,8 @@ enum CartOpenAPI {
             "required": ["status", "kafka"],
             "properties": {
               "status": {"type": "string", "enum": ["healthy", "unhealthy"]},
-              "kafka": {"type": "string", "enum": ["connected", "disconnected"]}
+              "kafka": {"type": "string", "enum": ["connected", "disconnected"]},
+              "schema": {"type": "string", "enum": ["registered", "pending"], "description": "pending until the order event schema is registered; publishing answers 503 meanwhile"}
             }
           },
           "Errors": {

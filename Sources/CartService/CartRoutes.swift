@@ -47,14 +47,18 @@ struct CartRoutes<Context: RequestContext>: Sendable {
             ]))
     }
 
+    /// Healthy when an order could be published now: the broker is reachable and the event schema is
+    /// registered, so that a load balancer (or `make run`) sends traffic only then.
     @Sendable func health(_ request: Request, context: Context) async throws -> Response {
         let reachable = publisher.isBrokerReachable
+        let ready = publisher.isReadyToPublish
         return .json(
             .object([
-                ("status", .string(reachable ? "healthy" : "unhealthy")),
+                ("status", .string(reachable && ready ? "healthy" : "unhealthy")),
                 ("kafka", .string(reachable ? "connected" : "disconnected")),
+                ("schema", .string(ready ? "registered" : "pending")),
             ]),
-            status: reachable ? .ok : .serviceUnavailable)
+            status: reachable && ready ? .ok : .serviceUnavailable)
     }
 
     @Sendable func openAPI(_ request: Request, context: Context) async throws -> Response {

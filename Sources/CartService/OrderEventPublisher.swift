@@ -43,4 +43,11 @@ public protocol OrderEventPublisher: Sendable {
 
     /// The last known state of the broker connection; cheap (no round trip).
     var isBrokerReachable: Bool { get }
+
+    /// Whether publishing can work at all yet (the schema id is known); cheap.
+    var isReadyToPublish: Bool { get }
+}
+
+extension OrderEventPublisher {
+    public var isReadyToPublish: Bool { true }
 }

@@ -164,5 +164,11 @@ import Testing
         let (downStatus, downJSON, _) = try await send(.get, "/health")
         #expect(downStatus == .serviceUnavailable)
         #expect(downJSON["kafka"] as? String == "disconnected")
+        publisher.setReachable(true)
+        publisher.setReady(false)
+        let (pendingStatus, pendingJSON, _) = try await send(.get, "/health")
+        #expect(pendingStatus == .serviceUnavailable)
+        #expect(pendingJSON["kafka"] as? String == "connected")
+        #expect(pendingJSON["schema"] as? String == "pending")
     }
 }

@@ -4,10 +4,12 @@ import Synchronization
 
 /// Stands in for Kafka in router-level tests: records what would be published, or fails as told.
 final class RecordingPublisher: OrderEventPublisher {
-    private let state = Mutex<(events: [OrderEvent], failure: PublishError?, reachable: Bool)>(([], nil, true))
+    private let state = Mutex<(events: [OrderEvent], failure: PublishError?, reachable: Bool, ready: Bool)>(([], nil, true, true))
 
     var events: [OrderEvent] { state.withLock { $0.events } }
     var isBrokerReachable: Bool { state.withLock { $0.reachable } }
+    var isReadyToPublish: Bool { state.withLock { $0.ready } }
+    func setReady(_ ready: Bool) { state.withLock { $0.ready = ready } }
 
     func fail(with error: PublishError?) { state.withLock { $0.failure = error } }
     func setReachable(_ reachable: Bool) { state.withLock { $0.reachable = reachable } }
