@@ -14,7 +14,7 @@ mkdir -p "$results"
 pids=()
 
 # Kills everything `track`ed (Tansu ignores SIGTERM while clients are connected, hence SIGKILL).
-cleanup() { exec 2>/dev/null; for pid in "${pids[@]}"; do kill -9 "$pid"; done; wait; rm -rf "$work"; }
+cleanup() { exec 2>/dev/null; for pid in "${pids[@]}"; do kill -9 "$pid" || true; done; wait || true; rm -rf "$work"; }
 trap cleanup EXIT
 track() { pids+=("$1"); }
 

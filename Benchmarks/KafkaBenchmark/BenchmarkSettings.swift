@@ -81,6 +81,8 @@ struct BenchmarkSettings: Sendable {
         }
         var config = KafkaConsumerConfiguration(consumptionStrategy: .partitions(assignment), bootstrapServers: [bootstrapServers])
         config.connection.clientID = "bench-swift-consumer"
+        // As the Python side (enable.auto.commit false): nothing to commit while measuring reads.
+        config.isAutoCommitEnabled = false
         let consumer = try KafkaConsumer(configuration: config, logger: logger)
         let start = ContinuousClock.now
         let (count, bytes) = try await readAll(consumer)

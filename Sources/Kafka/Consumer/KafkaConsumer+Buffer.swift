@@ -22,13 +22,15 @@ extension KafkaConsumer {
     /// The next buffered message, skipping those made stale by a seek since their batch was fetched.
     func takeBufferedMessage() -> KafkaConsumerMessage? {
         let currentEpoch = seekEpoch.load(ordering: .acquiring)
+        // Only auto-commit needs to know the message handed out (copying it costs reference counting).
+        let tracksHandedOut = configuration.isAutoCommitEnabled
         return buffered.withLock { buffer in
             guard buffer.index < buffer.messages.count else { return nil }
             if buffer.epoch != currentEpoch { dropSought(from: &buffer, currentEpoch: currentEpoch) }
             guard buffer.index < buffer.messages.count else { return nil }
             let message = buffer.messages[buffer.index]
             buffer.index += 1
-            buffer.handedOut = message
+            if tracksHandedOut { buffer.handedOut = message }
             return message
         }
     }
