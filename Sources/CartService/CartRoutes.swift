@@ -23,7 +23,7 @@ struct CartRoutes<Context: RequestContext>: Sendable {
         let body = try await request.jsonObject(maximumSize: limits.maximumBodySize)
         let valid = try CreateOrderRequest.validate(body, limits: limits)
         let now = clock()
-        var random = SystemRandomNumberGenerator()
+        var random = OrderDataRandom()
         let order = generator.order(for: valid, at: now, using: &random)
         let published = try await publish(.create(order, at: now), logger: context.logger)
         return .json(

@@ -61,6 +61,10 @@ import Testing
 
     @Test func timestampsKeepMilliseconds() {
         #expect(ISO8601.format(Date(timeIntervalSince1970: 1_769_785_200.123)) == "2026-01-30T15:00:00.123Z")
+        #expect(ISO8601.format(Date(timeIntervalSince1970: 1_769_785_200)) == "2026-01-30T15:00:00Z")
+        #expect(ISO8601.format(Date(timeIntervalSince1970: 1_769_785_200.05)) == "2026-01-30T15:00:00.050Z")
+        #expect(ISO8601.format(Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59.500Z")
+        #expect(ISO8601.format(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00Z")
         #expect(ISO8601.parse("2026-01-30T15:00:00Z") == Date(timeIntervalSince1970: 1_769_785_200))
     }
 }
