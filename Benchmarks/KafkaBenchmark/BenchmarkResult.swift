@@ -4,6 +4,7 @@ struct BenchmarkResult {
     let valueSize: Int
     var producerRate = 0.0
     var consumerRate = 0.0
+    var consumerEachRate = 0.0
     var awaitedSendRate: Double?
 
     var json: String {
@@ -12,6 +13,7 @@ struct BenchmarkResult {
             "\"producer_msgs_per_s\": \(producerRate)",
             "\"producer_mb_per_s\": \(producerRate * Double(valueSize) / 1_000_000)",
             "\"consumer_msgs_per_s\": \(consumerRate)",
+            "\"consumer_each_msgs_per_s\": \(consumerEachRate)",
         ]
         if let awaitedSendRate { fields.append("\"send_await_msgs_per_s\": \(awaitedSendRate)") }
         return "{\"client\": \"swift\", \"figures\": {\(fields.joined(separator: ", "))}}"

@@ -18,7 +18,9 @@ struct BenchmarkSettings: Sendable {
         let value = [UInt8](repeating: UInt8(ascii: "x"), count: valueSize)
         var result = BenchmarkResult(messages: messages, valueSize: valueSize)
         result.producerRate = try await measureEnqueue(value: value)
-        result.consumerRate = try await measureConsume()
+        // Batches, as confluent-kafka-python's consume(num_messages=1000) in its twin; then one by one.
+        result.consumerRate = try await measureConsume(byBatch: true)
+        result.consumerEachRate = try await measureConsume(byBatch: false)
         if sendConcurrency > 0 {
             result.awaitedSendRate = try await measureAwaitedSend(value: value)
         }
@@ -74,7 +76,7 @@ struct BenchmarkSettings: Sendable {
     }
 
     /// Reads everything `measureEnqueue` produced, from the beginning of every partition.
-    func measureConsume() async throws -> Double {
+    func measureConsume(byBatch: Bool) async throws -> Double {
         var assignment: [KafkaTopicPartitionOffset] = []
         for partition in 0..<partitions {
             assignment.append(KafkaTopicPartitionOffset(topic: topic, partition: KafkaPartition(rawValue: Int32(partition)), offset: .beginning))
@@ -85,11 +87,22 @@ struct BenchmarkSettings: Sendable {
         config.isAutoCommitEnabled = false
         let consumer = try KafkaConsumer(configuration: config, logger: logger)
         let start = ContinuousClock.now
-        let (count, bytes) = try await readAll(consumer)
+        let (count, bytes) = try await byBatch ? readAllBatches(consumer) : readAll(consumer)
         let elapsed = ContinuousClock.now - start
         try await consumer.close()
         guard bytes == messages * valueSize else { throw BenchmarkFailure(description: "read \(bytes) bytes") }
         return Double(count) / elapsed.inSeconds
+    }
+
+    private func readAllBatches(_ consumer: KafkaConsumer) async throws -> (count: Int, bytes: Int) {
+        var count = 0
+        var bytes = 0
+        var iterator = consumer.batches.makeAsyncIterator()
+        while count < messages, let batch = try await iterator.next() {
+            count += batch.count
+            for message in batch { bytes += message.value.count }
+        }
+        return (count, bytes)
     }
 
     private func readAll(_ consumer: KafkaConsumer) async throws -> (count: Int, bytes: Int) {

@@ -92,6 +92,37 @@ import TestSupport
         await fixture.stop()
     }
 
+    /// `batches` hands out what `messages` would, a fetched batch at a time, from the same buffer: a
+    /// reader may switch from one to the other without losing or repeating a message.
+    @Test func batchesContinueWhereMessagesStopped() async throws {
+        let fixture = try await KafkaTestFixture.start()
+        let topic = try await fixture.createTopic("batches", partitions: 3)
+        let producer = try KafkaProducer(configuration: fixture.producerConfiguration(), logger: fixture.logger)
+        for index in 0..<30 { _ = try await producer.send(topic: topic, key: "key-\(index % 5)", value: "m\(index)") }
+        let consumer = try KafkaConsumer(
+            configuration: fixture.consumerConfiguration(group: "batches", topics: [topic]), logger: fixture.logger)
+        let first = try await consumer.read(4)
+        let rest = try await withDeadline(.seconds(30), "the other 26 messages in batches") {
+            var rest: [KafkaConsumerMessage] = []
+            for try await batch in consumer.batches {
+                #expect(!batch.isEmpty)
+                rest += batch
+                if rest.count >= 26 { break }
+            }
+            return rest
+        }
+        let seen = first + rest
+        #expect(seen.count == 30)
+        #expect(Set(seen.map { "\($0.partition)/\($0.offset)" }).count == 30, "a message came twice")
+        for partition in Set(seen.map(\.partition)) {
+            let offsets = seen.filter { $0.partition == partition }.map(\.offset.rawValue)
+            #expect(offsets == Array(0..<Int64(offsets.count)), "partition \(partition) out of order: \(offsets)")
+        }
+        try await consumer.close()
+        try await producer.shutdown()
+        await fixture.stop()
+    }
+
     private func readAndCheck(_ consumer: KafkaConsumer, topic: String) async throws {
         let messages = try await consumer.read(3)
         #expect(messages.map(\.offset) == [2, 3, 4])

@@ -66,6 +66,7 @@ print(f"broker: tansu (memory), {sys.argv[3]} messages of {sys.argv[4]} bytes, a
 print(f"{'':28}{'swift':>14}{'python':>14}{'swift/python':>14}")
 for key, label in [("producer_msgs_per_s", "producer (msg/s)"), ("consumer_msgs_per_s", "consumer (msg/s)")]:
     print(f"{label:28}{swift[key]:>14,.0f}{python[key]:>14,.0f}{swift[key] / python[key]:>13.2f}x")
+print(f"{'swift consumer, one by one':28}{swift['consumer_each_msgs_per_s']:>14,.0f}  (consumer.messages; the row above is consumer.batches)")
 if "send_await_msgs_per_s" in swift:
     print(f"{'swift send() awaited (msg/s)':28}{swift['send_await_msgs_per_s']:>14,.0f}  (1000 concurrent senders, each awaiting its ack)")
 PY

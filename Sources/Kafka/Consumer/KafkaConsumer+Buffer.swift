@@ -8,6 +8,8 @@ extension KafkaConsumer {
         var index = 0
         var epoch: UInt64 = 0
         var handedOut: KafkaConsumerMessage?
+        /// The last offset of each partition in the batch handed out by ``KafkaConsumerBatches``.
+        var handedOutBatch: [KafkaTopicPartition: KafkaConsumerMessage] = [:]
         var offsetStore = OffsetStore()
     }
 
@@ -35,14 +37,37 @@ extension KafkaConsumer {
         }
     }
 
-    /// The application asked for the next message, so it is done with the previous one: store its offset
-    /// for the next auto-commit.
+    /// Everything buffered that a seek has not made stale, at once; `nil` when nothing is buffered.
+    func takeBufferedBatch() -> [KafkaConsumerMessage]? {
+        let currentEpoch = seekEpoch.load(ordering: .acquiring)
+        let tracksHandedOut = configuration.isAutoCommitEnabled
+        return buffered.withLock { buffer in
+            guard buffer.index < buffer.messages.count else { return nil }
+            if buffer.epoch != currentEpoch { dropSought(from: &buffer, currentEpoch: currentEpoch) }
+            guard buffer.index < buffer.messages.count else { return nil }
+            let batch = buffer.index == 0 ? buffer.messages : Array(buffer.messages[buffer.index...])
+            buffer.messages = []
+            buffer.index = 0
+            if tracksHandedOut {
+                for message in batch { buffer.handedOutBatch[message.topicPartition] = message }
+            }
+            return batch
+        }
+    }
+
+    /// The application asked for the next message or batch, so it is done with the previous one: store
+    /// the offsets for the next auto-commit.
     func finishHandedOutMessage() {
         guard configuration.isAutoCommitEnabled else { return }
         buffered.withLock { buffer in
-            guard let message = buffer.handedOut else { return }
-            buffer.handedOut = nil
-            buffer.offsetStore.store(message, client: client, logger: logger)
+            if let message = buffer.handedOut {
+                buffer.handedOut = nil
+                buffer.offsetStore.store(message, client: client, logger: logger)
+            }
+            for message in buffer.handedOutBatch.values {
+                buffer.offsetStore.store(message, client: client, logger: logger)
+            }
+            buffer.handedOutBatch = [:]
         }
     }
 

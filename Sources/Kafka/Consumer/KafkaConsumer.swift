@@ -27,6 +27,7 @@ import Foundation
 ///
 /// ## Topics
 /// - ``messages``
+/// - ``batches``
 /// - ``commit(_:timeout:)-(KafkaConsumerMessage,_)``
 /// - ``commitAsync(_:)``
 /// - ``pause(_:)``
@@ -126,6 +127,11 @@ public final class KafkaConsumer: Service, Sendable {
     /// The messages, in order per partition. The sequence ends when the consumer closes; it throws only
     /// for fatal errors (other fetch errors are logged and consumption continues).
     public var messages: KafkaConsumerMessages { KafkaConsumerMessages(consumer: self) }
+
+    /// The same messages as ``messages``, a fetched batch at a time (each in order per partition), for
+    /// applications whose cost is per batch, such as one store transaction per batch. Use one of the two
+    /// sequences at a time.
+    public var batches: KafkaConsumerBatches { KafkaConsumerBatches(consumer: self) }
 
     /// The partitions this consumer reads now (assigned by the group, or by `assign`).
     public func assignment() throws(KafkaError) -> [KafkaTopicPartition] {
