@@ -13,23 +13,26 @@ extension KafkaConsumer {
         var offsetStore = OffsetStore()
     }
 
-    func buffer(_ batch: [KafkaConsumerMessage], fetchedAtEpoch epoch: UInt64) {
+    /// Fetches the next batch into the buffer; `false` once the consumer closed.
+    func refillBuffer() async throws -> Bool {
+        guard let batch = try await nextBatch() else { return false }
+        // Tagged after the fetch: librdkafka already discards what a seek made outdated, so a seek that
+        // happened while the fetch waited must not drop the records it returned (they come from the new
+        // position). Only seeks after this point make the batch stale.
+        let epoch = seekEpoch.load(ordering: .acquiring)
         buffered.withLock { buffer in
             buffer.messages = batch
             buffer.index = 0
             buffer.epoch = epoch
         }
+        return true
     }
 
     /// The next buffered message, skipping those made stale by a seek since their batch was fetched.
     func takeBufferedMessage() -> KafkaConsumerMessage? {
-        let currentEpoch = seekEpoch.load(ordering: .acquiring)
         // Only auto-commit needs to know the message handed out (copying it costs reference counting).
         let tracksHandedOut = configuration.isAutoCommitEnabled
-        return buffered.withLock { buffer in
-            guard buffer.index < buffer.messages.count else { return nil }
-            if buffer.epoch != currentEpoch { dropSought(from: &buffer, currentEpoch: currentEpoch) }
-            guard buffer.index < buffer.messages.count else { return nil }
+        return withFreshBuffer { buffer in
             let message = buffer.messages[buffer.index]
             buffer.index += 1
             if tracksHandedOut { buffer.handedOut = message }
@@ -39,12 +42,8 @@ extension KafkaConsumer {
 
     /// Everything buffered that a seek has not made stale, at once; `nil` when nothing is buffered.
     func takeBufferedBatch() -> [KafkaConsumerMessage]? {
-        let currentEpoch = seekEpoch.load(ordering: .acquiring)
         let tracksHandedOut = configuration.isAutoCommitEnabled
-        return buffered.withLock { buffer in
-            guard buffer.index < buffer.messages.count else { return nil }
-            if buffer.epoch != currentEpoch { dropSought(from: &buffer, currentEpoch: currentEpoch) }
-            guard buffer.index < buffer.messages.count else { return nil }
+        return withFreshBuffer { buffer in
             let batch = buffer.index == 0 ? buffer.messages : Array(buffer.messages[buffer.index...])
             buffer.messages = []
             buffer.index = 0
@@ -52,6 +51,17 @@ extension KafkaConsumer {
                 for message in batch { buffer.handedOutBatch[message.topicPartition] = message }
             }
             return batch
+        }
+    }
+
+    /// Runs `body` on the buffer once stale messages are dropped, if any message is left.
+    private func withFreshBuffer<T>(_ body: (inout Buffer) -> T) -> T? {
+        let currentEpoch = seekEpoch.load(ordering: .acquiring)
+        return buffered.withLock { buffer in
+            guard buffer.index < buffer.messages.count else { return nil }
+            if buffer.epoch != currentEpoch { dropSought(from: &buffer, currentEpoch: currentEpoch) }
+            guard buffer.index < buffer.messages.count else { return nil }
+            return body(&buffer)
         }
     }
 

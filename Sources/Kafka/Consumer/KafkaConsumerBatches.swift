@@ -17,11 +17,8 @@ public struct KafkaConsumerBatches: AsyncSequence, Sendable {
         public mutating func next() async throws -> [KafkaConsumerMessage]? {
             consumer.finishHandedOutMessage()
             while true {
-                if let batch = consumer.takeBufferedBatch() { return batch }
-                guard let batch = try await consumer.nextBatch() else { return nil }
-                // As in KafkaConsumerMessages: tagged after the fetch, stale only for later seeks.
-                let epoch = consumer.seekEpoch.load(ordering: .acquiring)
-                consumer.buffer(batch, fetchedAtEpoch: epoch)
+                if let next = consumer.takeBufferedBatch() { return next }
+                guard try await consumer.refillBuffer() else { return nil }
             }
         }
     }

@@ -21,13 +21,8 @@ public struct KafkaConsumerMessages: AsyncSequence, Sendable {
         public mutating func next() async throws -> KafkaConsumerMessage? {
             consumer.finishHandedOutMessage()
             while true {
-                if let message = consumer.takeBufferedMessage() { return message }
-                guard let batch = try await consumer.nextBatch() else { return nil }
-                // Tagged after the fetch: librdkafka already discards what a seek made outdated, so a seek
-                // that happened while the fetch waited must not drop the records it returned (they come
-                // from the new position). Only seeks after this point make the batch stale.
-                let epoch = consumer.seekEpoch.load(ordering: .acquiring)
-                consumer.buffer(batch, fetchedAtEpoch: epoch)
+                if let next = consumer.takeBufferedMessage() { return next }
+                guard try await consumer.refillBuffer() else { return nil }
             }
         }
     }
