@@ -29,12 +29,14 @@ final class MessageBuffer: Sendable {
         self.capacity = max(1, capacity)
     }
 
-    /// Adds a record, waiting while the buffer is full.
-    func put(_ item: Tagged) async {
+    /// Adds records, waiting while the buffer is full; a batch may take the buffer past its capacity
+    /// once, so that the bound is `capacity` plus one batch.
+    func put(contentsOf items: [Tagged]) async {
+        guard !items.isEmpty else { return }
         while true {
             let added: Bool = state.withLock { state in
                 guard state.items.count < capacity || state.isFinished else { return false }
-                state.items.append(item)
+                state.items.append(contentsOf: items)
                 return true
             }
             if added {

@@ -106,12 +106,19 @@ final class OrderConsumer: Service, Sendable {
         return consumer
     }
 
-    /// Moves records from the consumer into the buffer, tagged with their partition's generation.
+    /// Moves records from the consumer into the buffer a fetched batch at a time, tagged with their
+    /// partition's generation.
     private func pump(_ consumer: KafkaConsumer, into buffer: MessageBuffer) async throws {
         defer { buffer.finish() }
-        for try await message in consumer.messages {
-            let generation = tracker.generation(of: message.topicPartition)
-            await buffer.put(MessageBuffer.Tagged(message: message, generation: generation))
+        for try await batch in consumer.batches {
+            var generations: [KafkaTopicPartition: UInt64] = [:]
+            let tagged = batch.map { message in
+                let partition = message.topicPartition
+                let generation = generations[partition] ?? tracker.generation(of: partition)
+                generations[partition] = generation
+                return MessageBuffer.Tagged(message: message, generation: generation)
+            }
+            await buffer.put(contentsOf: tagged)
         }
     }
 
