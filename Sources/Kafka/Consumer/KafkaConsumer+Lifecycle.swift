@@ -57,7 +57,8 @@ extension KafkaConsumer {
         while rd_kafka_consumer_closed(client.kafka) == 0 {
             guard ContinuousClock.now < deadline else { return false }
             // Serves the rebalance callback; messages still arriving are dropped (the application stopped).
-            _ = client.consumeBatch(from: queue, timeout: .milliseconds(100), maximum: 100, reader: &reader)
+            var dropped: RDKafkaClient.Batch = ([], [])
+            client.consumeBatch(from: queue, timeout: .milliseconds(100), maximum: 100, reader: &reader, into: &dropped)
         }
         return true
     }
