@@ -45,44 +45,36 @@ final class RunningSystem: Sendable {
     static func start(_ options: Options = Options()) async throws -> RunningSystem {
         let binaries = try Binaries.locate()
         let broker = try await TansuBroker.start()
-        let registryPort = try freePort()
-        let cartPort = try freePort()
-        let orderPort = try freePort()
-        let registryURL = "http://127.0.0.1:\(registryPort)"
-        let kafka = ["KAFKA_BOOTSTRAP_SERVERS": broker.bootstrapServers, "LOG_LEVEL": "info"]
-        let registry = ManagedProcess(
-            executable: binaries.registry, arguments: [],
-            environment: kafka.merging(["SCHEMA_REGISTRY_PORT": "\(registryPort)"]) { $1 }, logName: "schema-registry")
         let database = FileManager.default.temporaryDirectory
             .appendingPathComponent("order-platform-tests/orders-\(UUID().uuidString.prefix(8)).sqlite")
-        let services = kafka.merging(["SCHEMA_REGISTRY_URL": registryURL]) { $1 }
-        let orderService = ManagedProcess(
-            executable: binaries.orderService, arguments: [],
-            environment: services.merging([
-                "ORDER_PORT": "\(orderPort)", "ORDER_DB_PATH": database.path, "KAFKA_SESSION_TIMEOUT": "6",
-                "ORDER_RETRY_DELAYS": "0.2,0.2,0.2",
-            ]) { $1 }.merging(options.orderSettings) { $1 },
-            logName: "order-service")
-        let cartService = ManagedProcess(
-            executable: binaries.cartService, arguments: [],
-            environment: services.merging([
-                "CART_PORT": "\(cartPort)", "CART_PUBLISH_TIMEOUT": "\(options.publishTimeout)",
-                "CART_HEALTH_INTERVAL": "\(options.healthInterval)",
-            ]) { $1 },
-            logName: "cart-service")
-        let system = RunningSystem(
-            broker: broker, registry: registry, registryURL: registryURL, orderService: orderService,
-            cartService: cartService, cartPort: cartPort, orderPort: orderPort, orderDatabase: database)
+        let kafka = ["KAFKA_BOOTSTRAP_SERVERS": broker.bootstrapServers, "LOG_LEVEL": "info"]
+        let system: RunningSystem
         do {
-            try registry.start()
-            try await system.waitForHTTP(registry, port: registryPort, path: "/subjects")
-            try orderService.start()
-            try await system.waitForHTTP(orderService, port: orderPort, path: "/health")
-            try cartService.start()
-            try await system.waitForHTTP(cartService, port: cartPort, path: "/health")
+            // Processes started here are killed when released, should a later one fail to start.
+            let (registry, registryPort) = try await launch(binaries.registry, environment: kafka, portSetting: "SCHEMA_REGISTRY_PORT")
+            let registryURL = "http://127.0.0.1:\(registryPort)"
+            let services = kafka.merging(["SCHEMA_REGISTRY_URL": registryURL]) { $1 }
+            let orderSettings = [
+                "ORDER_DB_PATH": database.path, "KAFKA_SESSION_TIMEOUT": "6", "ORDER_RETRY_DELAYS": "0.2,0.2,0.2",
+            ].merging(options.orderSettings) { $1 }
+            let (orderService, orderPort) = try await launch(
+                binaries.orderService, environment: services.merging(orderSettings) { $1 }, portSetting: "ORDER_PORT")
+            let cartSettings = [
+                "CART_PUBLISH_TIMEOUT": "\(options.publishTimeout)", "CART_HEALTH_INTERVAL": "\(options.healthInterval)",
+            ]
+            let (cartService, cartPort) = try await launch(
+                binaries.cartService, environment: services.merging(cartSettings) { $1 }, portSetting: "CART_PORT")
+            system = RunningSystem(
+                broker: broker, registry: registry, registryURL: registryURL, orderService: orderService,
+                cartService: cartService, cartPort: cartPort, orderPort: orderPort, orderDatabase: database)
+        } catch {
+            await broker.stop()
+            throw error
+        }
+        do {
             try await waitUntil("the Cart Service to publish (schema registered)", timeout: .seconds(30), pollEvery: .milliseconds(100)) {
-                let answer = try await system.cart.post("/create-order", json: #"{"orderId": "WARM-UP", "itemsCount": 1}"#)
-                return answer.status == 201
+                let answer = try? await system.cart.post("/create-order", json: #"{"orderId": "WARM-UP", "itemsCount": 1}"#, timeout: .seconds(5))
+                return answer?.status == 201
             }
             return system
         } catch {
@@ -91,21 +83,50 @@ final class RunningSystem: Sendable {
         }
     }
 
-    /// Waits until `process` answers `path` on `port` with any HTTP status, or fails with its log.
-    func waitForHTTP(_ process: ManagedProcess, port: Int, path: String, timeout: Duration = .seconds(30)) async throws {
-        let client = HTTPTestClient(port: port)
-        try await waitUntil("\(process.executable.lastPathComponent) on port \(port)", timeout: timeout, pollEvery: .milliseconds(100)) {
-            guard process.isRunning else {
-                throw TestSupportError(description: "\(process.executable.lastPathComponent) exited:\n\(process.logTail())")
+    /// Starts `executable` with its port setting on a free port and returns once it serves there.
+    /// Another process may take the port between picking and binding: then it tries another one.
+    static func launch(_ executable: URL, environment: [String: String], portSetting: String) async throws -> (ManagedProcess, Int) {
+        var lastError: (any Error)?
+        for _ in 0..<3 {
+            let port = try freePort()
+            let process = ManagedProcess(
+                executable: executable, arguments: [], environment: environment.merging([portSetting: "\(port)"]) { $1 },
+                logName: executable.lastPathComponent)
+            try process.start()
+            do {
+                try await waitUntilServing(process, port: port)
+                return (process, port)
+            } catch {
+                lastError = error
+                await process.stop()
             }
-            return (try? await client.get(path, timeout: .seconds(2))) != nil
         }
+        throw lastError ?? TestSupportError(description: "\(executable.lastPathComponent) did not start")
+    }
+
+    /// Waits until `process` itself says that it listens on `port` (for the `earlierStarts + 1`-th
+    /// time), or fails with its log. Asking the port is not enough: another process may have it.
+    static func waitUntilServing(_ process: ManagedProcess, port: Int, earlierStarts: Int = 0) async throws {
+        let name = process.executable.lastPathComponent
+        try await waitUntil("\(name) on port \(port)", timeout: .seconds(30), pollEvery: .milliseconds(50)) {
+            guard process.isRunning else {
+                throw TestSupportError(description: "\(name) exited:\n\(process.logTail())")
+            }
+            return listeningLines(of: process, port: port) > earlierStarts
+        }
+    }
+
+    /// How often the process logged Hummingbird's "listening on" line for `port`.
+    static func listeningLines(of process: ManagedProcess, port: Int) -> Int {
+        let log = (try? String(contentsOf: process.logFile, encoding: .utf8)) ?? ""
+        return log.components(separatedBy: "listening on 127.0.0.1:\(port)").count - 1
     }
 
     /// Starts the Order Service again (after `crash()` or `stop()`), with the same store.
     func restartOrderService() async throws {
+        let earlierStarts = Self.listeningLines(of: orderService, port: orders.port)
         try orderService.start()
-        try await waitForHTTP(orderService, port: orders.port, path: "/health")
+        try await Self.waitUntilServing(orderService, port: orders.port, earlierStarts: earlierStarts)
     }
 
     func stop() async {
