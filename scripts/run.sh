@@ -82,7 +82,6 @@ if $embedded_broker; then
         --listener-url "tcp://127.0.0.1:$kafka_port" --advertised-listener-url "tcp://127.0.0.1:$kafka_port" \
         --storage-engine memory://tansu/
     wait_for_port tansu "$kafka_port"
-    "$deps/venv/bin/python" "$root/scripts/ensure_topics.py" "$KAFKA_BOOTSTRAP_SERVERS" | prefix_lines run
     # The embedded broker keeps its data in memory: each run starts empty, so the Order Service's
     # store from the previous run is reset instead of stopping on offsets the broker no longer has.
     export ORDER_OFFSET_RESET_POLICY="${ORDER_OFFSET_RESET_POLICY:-reset-store}"

@@ -1,4 +1,5 @@
 import Foundation
+import OrderEvents
 
 /// Everything the Cart Service can be told. The executable fills it from flags and environment
 /// variables (README lists them); the library never reads the environment.
@@ -16,7 +17,7 @@ public struct CartServiceConfiguration: Sendable {
     /// The topic that carries order events. Default: `order-events`.
     public var topic: String = "order-events"
     /// The dead-letter topic, ensured at start-up for the Order Service. Default: `order-events-dlq`.
-    public var deadLetterTopic: String = "order-events-dlq"
+    public var deadLetterTopic: String = OrderTopics.deadLetterTopic
     /// Currency of generated orders. Default: `USD`.
     public var currency: String = "USD"
     /// How often the broker connection is checked for `/health`. Default: 2 s.

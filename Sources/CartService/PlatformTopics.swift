@@ -1,14 +1,13 @@
 import Kafka
 import Logging
+import OrderEvents
 
-/// The topics of the platform, with the seed's settings (section 3).
+/// Creates the platform's topics (``OrderTopics``) that are missing.
 enum PlatformTopics {
     static func all(_ configuration: CartServiceConfiguration) -> [KafkaNewTopic] {
-        [
-            KafkaNewTopic(name: configuration.topic, partitionCount: 3, replicationFactor: 1, retention: .milliseconds(604_800_000)),
-            KafkaNewTopic(
-                name: configuration.deadLetterTopic, partitionCount: 1, replicationFactor: 1, retention: .milliseconds(2_592_000_000)),
-        ]
+        OrderTopics.layout(topic: configuration.topic, deadLetterTopic: configuration.deadLetterTopic).map {
+            KafkaNewTopic(name: $0.name, partitionCount: $0.partitionCount, retention: $0.retention)
+        }
     }
 
     /// Creates the topics that don't exist yet; existing topics are left as they are.

@@ -21,7 +21,7 @@ public struct OrderServiceConfiguration: Sendable {
     /// The topic of order events (`ORDER_TOPIC`). Default: `order-events`.
     public var topic: String = OrderEventSchema.topic
     /// The dead-letter topic (`ORDER_DLQ_TOPIC`). Default: `order-events-dlq`.
-    public var deadLetterTopic: String = "order-events-dlq"
+    public var deadLetterTopic: String = OrderTopics.deadLetterTopic
     /// A group member silent this long loses its partitions (`KAFKA_SESSION_TIMEOUT`, seconds).
     /// Tansu also delays a group's first join by about half of it. Default: 10 s.
     public var sessionTimeout: Duration = .seconds(10)

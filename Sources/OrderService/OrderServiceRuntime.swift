@@ -3,6 +3,7 @@ import Hummingbird
 import Kafka
 import Logging
 import NIOCore
+import OrderEvents
 import SchemaRegistry
 import ServiceLifecycle
 
@@ -103,10 +104,9 @@ struct TopicSetup: Sendable {
     /// would only log errors.
     func ensureTopics() async {
         guard configuration.isTopicCreationEnabled else { return }
-        let topics = [
-            KafkaNewTopic(name: configuration.topic, partitionCount: 3, retention: .seconds(7 * 24 * 3600)),
-            KafkaNewTopic(name: configuration.deadLetterTopic, partitionCount: 1, retention: .seconds(30 * 24 * 3600)),
-        ]
+        let topics = OrderTopics.layout(topic: configuration.topic, deadLetterTopic: configuration.deadLetterTopic).map {
+            KafkaNewTopic(name: $0.name, partitionCount: $0.partitionCount, retention: $0.retention)
+        }
         var failures = 0
         while !Task.isCancelled {
             do {
