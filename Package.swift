@@ -85,14 +85,17 @@ let package = Package(
         ),
         .testTarget(
             name: "AvroTests",
-            dependencies: ["Avro", "TestSupport"],
+            dependencies: ["Avro", "AvroFixtures", "TestSupport"],
             exclude: ["FailCases"]  // read at run time from the source tree
         ),
         .executableTarget(
             name: "avro-benchmark",
-            dependencies: ["Avro"],
+            dependencies: ["Avro", "AvroFixtures"],
             path: "Benchmarks/AvroBenchmark"
         ),
+        // The seed's order event as a Codable model and generic values: the Avro tests' fixture and the
+        // benchmark's workload.
+        .target(name: "AvroFixtures", dependencies: ["Avro"], path: "Tests/AvroFixtures"),
 
         // MARK: Schema Registry
         .target(

@@ -1,4 +1,5 @@
 import Avro
+import AvroFixtures
 import Foundation
 
 /// `avro-benchmark`: encode and decode of the seed's order event, generic and Codable, compared with
@@ -11,11 +12,11 @@ enum AvroBenchmark {
     static func main() throws {
         let options = try BenchmarkOptions(arguments: Array(CommandLine.arguments.dropFirst()))
         let baseline = try options.fastavroPath.map { try FastavroBaseline(path: $0) }
-        let schema = try AvroSchema(parsing: OrderEventModel.schemaJSON)
+        let schema = try AvroSchema(parsing: OrderEventFixture.schemaJSON)
         var results: [BenchmarkResult] = []
         for (name, event, value) in [
-            ("create", OrderEventModel.create, OrderEventModel.createValue),
-            ("update", OrderEventModel.update, OrderEventModel.updateValue),
+            ("create", OrderEventFixture.create, OrderEventFixture.createValue),
+            ("update", OrderEventFixture.update, OrderEventFixture.updateValue),
         ] {
             let suite = try EventBenchmark(schema: schema, event: event, value: value, seconds: options.seconds)
             if let expected = baseline?.hex[name], expected != suite.encodedHex {

@@ -1,4 +1,5 @@
 import Avro
+import AvroFixtures
 import Foundation
 
 /// The four measurements of one event: generic and Codable, encode and decode.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
+import AvroFixtures
 @testable import Avro
 
 /// The `avro-tool` contract that tests outside this repository rely on: the commands, their output,

@@ -1,5 +1,6 @@
 import Testing
 
+import AvroFixtures
 @testable import Avro
 
 @Suite struct CanonicalFormTests {

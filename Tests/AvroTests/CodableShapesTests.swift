@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import AvroFixtures
 @testable import Avro
 
 /// The Codable mapping for the shapes services use, in both directions.

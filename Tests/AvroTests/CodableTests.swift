@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import AvroFixtures
 @testable import Avro
 
 @Suite struct CodableTests {

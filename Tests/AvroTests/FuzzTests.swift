@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import AvroFixtures
 @testable import Avro
 
 /// Random and mutated inputs: decoders may refuse them, but must not crash, hang or use unbounded

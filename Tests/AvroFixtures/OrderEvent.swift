@@ -1,11 +1,12 @@
 import Avro
 import Foundation
 
-/// The seed's order event (section 5), as the services model it; kept equal to
-/// `scripts/avro/order_event.avsc`, which the fastavro side reads.
-enum OrderEventModel {
-    static let schemaJSON = """
+/// The order event of the seed's section 5, as the services model it: the Avro tests' fixture and the
+/// Avro benchmark's workload (kept equal to `scripts/avro/order_event.avsc`, which fastavro reads).
+public enum OrderEventFixture {
+    public static let schemaJSON = """
         {"type": "record", "name": "OrderEvent", "namespace": "com.orderplatform.events",
+         "doc": "An order was created or its status changed.",
          "fields": [
            {"name": "eventType", "type": {"type": "enum", "name": "EventType", "symbols": ["CREATE", "UPDATE"]}},
            {"name": "orderId", "type": "string"},
@@ -24,14 +25,20 @@ enum OrderEventModel {
                {"name": "currency", "type": "string"},
                {"name": "status", "type": "string"}
              ]},
-             {"type": "record", "name": "UpdateOrderPayload", "fields": [{"name": "status", "type": "string"}]}
+             {"type": "record", "name": "UpdateOrderPayload", "fields": [
+               {"name": "status", "type": "string"}
+             ]}
            ]}
          ]}
         """
 
-    static let instant = Date(timeIntervalSince1970: 1_769_785_200)
+    public static var schema: AvroSchema {
+        get throws { try AvroSchema(parsing: schemaJSON) }
+    }
 
-    static let create = OrderEvent(
+    public static let instant = Date(timeIntervalSince1970: 1_769_785_200)  // 2026-01-30T15:00:00Z
+
+    public static let create = OrderEvent(
         eventType: .create,
         orderId: "ORDER-001",
         timestamp: instant,
@@ -49,7 +56,7 @@ enum OrderEventModel {
         )
     )
 
-    static let update = OrderEvent(
+    public static let update = OrderEvent(
         eventType: .update,
         orderId: "ORDER-001",
         timestamp: instant.addingTimeInterval(3600),
@@ -57,7 +64,7 @@ enum OrderEventModel {
     )
 
     /// The same events as generic values (decimals as their unscaled two's-complement bytes).
-    static let createValue: AvroValue = .record([
+    public static let createValue: AvroValue = .record([
         "eventType": .enumeration("CREATE"), "orderId": .string("ORDER-001"), "timestamp": .long(1_769_785_200_000),
         "payload": .union(
             branch: 0,
@@ -73,60 +80,20 @@ enum OrderEventModel {
         ),
     ])
 
-    static let updateValue: AvroValue = .record([
+    public static let updateValue: AvroValue = .record([
         "eventType": .enumeration("UPDATE"), "orderId": .string("ORDER-001"), "timestamp": .long(1_769_788_800_000),
         "payload": .union(branch: 1, .record(["status": .string("shipped")])),
     ])
 }
 
-struct OrderEvent: Codable, Equatable {
-    enum EventType: String, Codable {
+public struct OrderEvent: Codable, Hashable, Sendable {
+    public enum EventType: String, Codable, Sendable {
         case create = "CREATE"
         case update = "UPDATE"
     }
 
-    var eventType: EventType
-    var orderId: String
-    var timestamp: Date
-    var payload: OrderPayload
-}
-
-enum OrderPayload: Codable, Equatable {
-    case create(CreateOrderPayload)
-    case update(UpdateOrderPayload)
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        switch try decoder.avroUnionBranch()?.simpleName {
-        case "CreateOrderPayload": self = .create(try container.decode(CreateOrderPayload.self))
-        default: self = .update(try container.decode(UpdateOrderPayload.self))
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .create(let payload): try container.encode(payload)
-        case .update(let payload): try container.encode(payload)
-        }
-    }
-}
-
-struct CreateOrderPayload: Codable, Equatable {
-    var customerId: String
-    var orderDate: Date
-    var items: [OrderItem]
-    var totalAmount: Decimal
-    var currency: String
-    var status: String
-}
-
-struct OrderItem: Codable, Equatable {
-    var itemId: String
-    var quantity: Int32
-    var price: Decimal
-}
-
-struct UpdateOrderPayload: Codable, Equatable {
-    var status: String
+    public var eventType: EventType
+    public var orderId: String
+    public var timestamp: Date
+    public var payload: OrderPayload
 }
