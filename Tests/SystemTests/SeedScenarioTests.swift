@@ -46,6 +46,10 @@ import TestSupport
         let missing = try await system.orders.get("/order-details?orderId=NOPE")
         #expect(missing.status == 404)
         #expect(missing.errors == ["Order 'NOPE' not found"])
+        // Kafka's copy of the offsets (for lag tools) catches up with all three events, the last one too.
+        try await waitUntil("the group's committed offsets to cover the 3 events", timeout: .seconds(20), pollEvery: .milliseconds(500)) {
+            try await system.committedEvents(group: "order-service") == 3
+        }
         await system.stop()
     }
 
@@ -136,6 +140,23 @@ import TestSupport
 }
 
 extension RunningSystem {
+    /// The sum of a consumer group's committed offsets on `order-events`, as confluent-kafka-python reads it.
+    func committedEvents(group: String) async throws -> Int {
+        let script = """
+            import sys
+            from confluent_kafka import Consumer, TopicPartition
+            consumer = Consumer({"bootstrap.servers": sys.argv[1], "group.id": sys.argv[2]})
+            offsets = consumer.committed([TopicPartition("order-events", p) for p in range(3)], timeout=10)
+            print(sum(max(0, tp.offset) for tp in offsets))
+            consumer.close()
+            """
+        let result = try await runPython(script: script, arguments: [broker.bootstrapServers, group], timeout: .seconds(30))
+        guard result.status == 0, let sum = Int(result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw TestSupportError(description: "reading committed offsets failed: \(result.stderrText)")
+        }
+        return sum
+    }
+
     /// The Order Service's answer for `orderId`, once it has processed the CREATE.
     func waitForOrder(_ orderId: String, timeout: Duration = .seconds(20)) async throws -> HTTPAnswer {
         try await eventually("order \(orderId) in the Order Service", timeout: timeout, pollEvery: .milliseconds(100)) {

@@ -131,6 +131,7 @@ final class OrderConsumer: Service, Sendable {
         while let batch = await buffer.take(maximum: configuration.maximumBatchSize) {
             if batch.isEmpty {
                 _ = await checkLogEnd(of: Set(tracker.positions.keys), consumer: consumer)
+                commitToKafkaWhenDue(consumer: consumer)
                 continue
             }
             var accepted: [KafkaConsumerMessage] = []
@@ -176,9 +177,17 @@ final class OrderConsumer: Service, Sendable {
         metrics.record(result)
         if result.deadLettered > 0 { outbox?.notify() }
         guard !result.committed.isEmpty else { return }
+        commitToKafkaWhenDue(adding: result.committed, consumer: consumer)
+    }
+
+    /// Adds offsets to those waiting for Kafka and commits them all once `kafkaCommitInterval` has passed
+    /// since the last commit. Also called while idle, so the last offsets of a burst reach Kafka too.
+    func commitToKafkaWhenDue(adding offsets: [KafkaTopicPartition: KafkaOffset] = [:], consumer: KafkaConsumer) {
         let now = ContinuousClock.now
         let due: [KafkaTopicPartition: KafkaOffset]? = kafkaCommits.withLock { commits in
-            commits.pending.merge(result.committed) { max($0, $1) }
+            // The newest offset wins: after a store reset it is lower than the one it replaces.
+            commits.pending.merge(offsets) { $1 }
+            guard !commits.pending.isEmpty else { return nil }
             if let last = commits.last, now - last < Self.kafkaCommitInterval { return nil }
             commits.last = now
             defer { commits.pending = [:] }
