@@ -57,29 +57,40 @@ final class MessageBuffer: Sendable {
     /// Takes up to `maximum` records, waiting for at least one or a ``nudge()`` (then the batch is
     /// empty); `nil` once finished and empty.
     func take(maximum: Int) async -> [Tagged]? {
+        enum Outcome {
+            case batch([Tagged], putter: CheckedContinuation<Void, Never>?)
+            case finished
+            case wait
+        }
         while true {
-            let (batch, putter): ([Tagged]?, CheckedContinuation<Void, Never>?) = state.withLock { state in
-                if state.items.isEmpty, state.isNudged, !state.isFinished {
+            let outcome: Outcome = state.withLock { state in
+                guard !state.items.isEmpty else {
+                    if state.isFinished { return .finished }
+                    guard state.isNudged else { return .wait }
                     state.isNudged = false
-                    return ([], nil)
+                    return .batch([], putter: nil)
                 }
-                guard !state.items.isEmpty else { return (state.isFinished ? [] : nil, nil) }
                 let count = min(maximum, state.items.count)
                 let batch = Array(state.items.prefix(count))
                 state.items.removeFirst(count)
-                let putter = state.waitingPutter
-                state.waitingPutter = nil
-                return (batch, putter)
+                defer { state.waitingPutter = nil }
+                return .batch(batch, putter: state.waitingPutter)
             }
-            putter?.resume()
-            if let batch { return batch.isEmpty && isFinished ? nil : batch }
-            await withCheckedContinuation { continuation in
-                let empty = state.withLock { state in
-                    guard state.items.isEmpty, !state.isFinished, !state.isNudged else { return false }
-                    state.waitingTaker = continuation
-                    return true
+            switch outcome {
+            case .batch(let batch, let putter):
+                putter?.resume()
+                return batch
+            case .finished:
+                return nil
+            case .wait:
+                await withCheckedContinuation { continuation in
+                    let empty = state.withLock { state in
+                        guard state.items.isEmpty, !state.isFinished, !state.isNudged else { return false }
+                        state.waitingTaker = continuation
+                        return true
+                    }
+                    if !empty { continuation.resume() }
                 }
-                if !empty { continuation.resume() }
             }
         }
     }
@@ -89,8 +100,6 @@ final class MessageBuffer: Sendable {
         state.withLock { $0.isNudged = true }
         wakeTaker()
     }
-
-    private var isFinished: Bool { state.withLock { $0.isFinished } }
 
     /// No more records will come: the taker gets what is left, then `nil`.
     func finish() {
