@@ -19,8 +19,11 @@ struct BenchmarkSettings: Sendable {
         var result = BenchmarkResult(messages: messages, valueSize: valueSize)
         result.producerRate = try await measureEnqueue(value: value)
         // Batches, as confluent-kafka-python's consume(num_messages=1000) in its twin; then one by one.
-        result.consumerRate = try await measureConsume(byBatch: true)
-        result.consumerEachRate = try await measureConsume(byBatch: false)
+        let byBatch = try await measureConsume(byBatch: true)
+        result.consumerRate = byBatch.rate
+        result.consumerFirstBatch = byBatch.firstBatch.inSeconds
+        result.consumerSteadyRate = byBatch.steadyRate
+        result.consumerEachRate = try await measureConsume(byBatch: false).rate
         if sendConcurrency > 0 {
             result.awaitedSendRate = try await measureAwaitedSend(value: value)
         }
@@ -76,7 +79,7 @@ struct BenchmarkSettings: Sendable {
     }
 
     /// Reads everything `measureEnqueue` produced, from the beginning of every partition.
-    func measureConsume(byBatch: Bool) async throws -> Double {
+    func measureConsume(byBatch: Bool) async throws -> ConsumeTiming {
         var assignment: [KafkaTopicPartitionOffset] = []
         for partition in 0..<partitions {
             assignment.append(KafkaTopicPartitionOffset(topic: topic, partition: KafkaPartition(rawValue: Int32(partition)), offset: .beginning))
@@ -86,34 +89,51 @@ struct BenchmarkSettings: Sendable {
         // As the Python side (enable.auto.commit false): nothing to commit while measuring reads.
         config.isAutoCommitEnabled = false
         let consumer = try KafkaConsumer(configuration: config, logger: logger)
-        let start = ContinuousClock.now
-        let (count, bytes) = try await byBatch ? readAllBatches(consumer) : readAll(consumer)
-        let elapsed = ContinuousClock.now - start
+        var timing = ConsumeTiming(start: .now)
+        if byBatch {
+            for try await batch in consumer.batches {
+                timing.read(count: batch.count, bytes: batch.reduce(0) { $0 + $1.value.count })
+                if timing.count >= messages { break }
+            }
+        } else {
+            for try await message in consumer.messages {
+                timing.read(count: 1, bytes: message.value.count)
+                if timing.count >= messages { break }
+            }
+        }
+        timing.end = .now
         try await consumer.close()
-        guard bytes == messages * valueSize else { throw BenchmarkFailure(description: "read \(bytes) bytes") }
-        return Double(count) / elapsed.inSeconds
+        guard timing.bytes == messages * valueSize else { throw BenchmarkFailure(description: "read \(timing.bytes) bytes") }
+        return timing
+    }
+}
+
+/// What a consumer read and when: the start-up (until the first batch) apart from the rate after it,
+/// because the start-up is the broker's and librdkafka's (an offset query for an assignment made before
+/// the partition leaders are known waits 500 ms), the same for every client.
+struct ConsumeTiming {
+    let start: ContinuousClock.Instant
+    var end: ContinuousClock.Instant
+    var count = 0
+    var bytes = 0
+    var first: (at: ContinuousClock.Instant, count: Int)?
+
+    init(start: ContinuousClock.Instant) {
+        self.start = start
+        self.end = start
     }
 
-    private func readAllBatches(_ consumer: KafkaConsumer) async throws -> (count: Int, bytes: Int) {
-        var count = 0
-        var bytes = 0
-        var iterator = consumer.batches.makeAsyncIterator()
-        while count < messages, let batch = try await iterator.next() {
-            count += batch.count
-            for message in batch { bytes += message.value.count }
-        }
-        return (count, bytes)
+    mutating func read(count: Int, bytes: Int) {
+        self.count += count
+        self.bytes += bytes
+        if first == nil { first = (.now, self.count) }
     }
 
-    private func readAll(_ consumer: KafkaConsumer) async throws -> (count: Int, bytes: Int) {
-        var count = 0
-        var bytes = 0
-        var iterator = consumer.messages.makeAsyncIterator()
-        while count < messages, let message = try await iterator.next() {
-            count += 1
-            bytes += message.value.count
-        }
-        return (count, bytes)
+    var rate: Double { Double(count) / (end - start).inSeconds }
+    var firstBatch: Duration { (first?.at ?? end) - start }
+    var steadyRate: Double {
+        guard let first else { return 0 }
+        return Double(count - first.count) / (end - first.at).inSeconds
     }
 }
 

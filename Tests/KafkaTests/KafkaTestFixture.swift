@@ -32,6 +32,7 @@ struct KafkaTestFixture {
         config.sessionTimeout = .seconds(6)
         config.heartbeatInterval = .seconds(1)
         config.connection.reconnectBackoffMaximum = .milliseconds(500)
+        if ProcessInfo.processInfo.environment["KAFKA_DEBUG"] != nil { config.additionalConfig["debug"] = "cgrp,fetch,consumer" }
         return config
     }
 

@@ -3,7 +3,8 @@
 
 Prints one JSON line, as Benchmarks/KafkaBenchmark does; scripts/kafka/bench.sh compares the two.
 Settings: acks=all, enable.idempotence=true, linger.ms=5, queue.buffering.max.messages=100000,
-batch.num.messages=10000, message.timeout.ms=30000 (the Swift producer's defaults).
+batch.num.messages=10000, message.timeout.ms=30000 (the Swift producer's defaults); the consumer
+reads with enable.auto.offset.store=false and fetch.queue.backoff.ms=50 (the Swift consumer's defaults).
 """
 import argparse
 import json
@@ -73,9 +74,13 @@ def measure_consume(args):
         "client.id": "bench-python-consumer",
         "group.id": "bench-python",
         "enable.auto.commit": False,
+        # The Swift consumer's settings that differ from librdkafka's defaults.
+        "enable.auto.offset.store": False,
+        "fetch.queue.backoff.ms": 50,
     })
     consumer.assign([TopicPartition(args.topic, partition, OFFSET_BEGINNING) for partition in range(args.partitions)])
     start = time.perf_counter()
+    first = None
     count = 0
     size = 0
     while count < args.messages:
@@ -83,23 +88,28 @@ def measure_consume(args):
             if message.error() is None:
                 count += 1
                 size += len(message.value())
+        if first is None and count > 0:
+            first = (time.perf_counter() - start, count)
     elapsed = time.perf_counter() - start
     consumer.close()
     if size != args.messages * args.value_size:
         raise RuntimeError(f"read {size} bytes")
-    return count / elapsed
+    return {
+        "consumer_msgs_per_s": count / elapsed,
+        "consumer_first_batch_s": first[0],
+        "consumer_steady_msgs_per_s": (count - first[1]) / (elapsed - first[0]),
+    }
 
 
 def main():
     args = parse_arguments()
     create_topic(args)
     produced = measure_produce(args)
-    consumed = measure_consume(args)
     figures = {
         "messages": float(args.messages),
         "producer_msgs_per_s": produced,
         "producer_mb_per_s": produced * args.value_size / 1_000_000,
-        "consumer_msgs_per_s": consumed,
+        **measure_consume(args),
     }
     print(json.dumps({"client": "python", "figures": figures}, sort_keys=True))
 

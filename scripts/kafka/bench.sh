@@ -48,11 +48,14 @@ print(f"Kafka client benchmark, {datetime.datetime.now().isoformat(timespec='sec
 print(f"broker: tansu (memory), {sys.argv[3]} messages of {sys.argv[4]} bytes, acks=all, idempotent, 3 partitions;"
       f" {len(swift)} rounds, medians (each round's ratio in brackets)")
 print(f"{'':28}{'swift':>14}{'python':>14}{'swift/python':>14}")
-for key, label in [("producer_msgs_per_s", "producer (msg/s)"), ("consumer_msgs_per_s", "consumer (msg/s)")]:
+for key, label in [("producer_msgs_per_s", "producer (msg/s)"), ("consumer_msgs_per_s", "consumer (msg/s)"),
+                   ("consumer_steady_msgs_per_s", "consumer after 1st batch")]:
     ratios = [s[key] / p[key] for s, p in zip(swift, python)]
     rounds = ", ".join(f"{ratio:.2f}" for ratio in ratios)
     print(f"{label:28}{median([s[key] for s in swift]):>14,.0f}{median([p[key] for p in python]):>14,.0f}"
           f"{median(ratios):>13.2f}x  [{rounds}]")
+print(f"{'consumer start (s)':28}{median([s['consumer_first_batch_s'] for s in swift]):>14.3f}"
+      f"{median([p['consumer_first_batch_s'] for p in python]):>14.3f}  (assign to first batch, in the consumer row)")
 print(f"{'swift consumer, one by one':28}{median([s['consumer_each_msgs_per_s'] for s in swift]):>14,.0f}"
       "  (consumer.messages; the row above is consumer.batches, as Python's consume(1000))")
 if all("send_await_msgs_per_s" in s for s in swift):

@@ -16,14 +16,10 @@ extension KafkaConsumer {
     /// Fetches the next batch into the buffer; `false` once the consumer closed.
     func refillBuffer() async throws -> Bool {
         guard let batch = try await nextBatch() else { return false }
-        // Tagged after the fetch: librdkafka already discards what a seek made outdated, so a seek that
-        // happened while the fetch waited must not drop the records it returned (they come from the new
-        // position). Only seeks after this point make the batch stale.
-        let epoch = seekEpoch.load(ordering: .acquiring)
         buffered.withLock { buffer in
-            buffer.messages = batch
+            buffer.messages = batch.messages
             buffer.index = 0
-            buffer.epoch = epoch
+            buffer.epoch = batch.epoch
         }
         return true
     }

@@ -29,6 +29,7 @@ extension KafkaConsumer {
         guard first else { return }
         let timeout = timeout ?? configuration.sessionTimeout
         let client = self.client
+        rebalanceContext.serveInline()
         let closed = await withCheckedContinuation { continuation in
             consumeQueue.async { continuation.resume(returning: Self.closeOnConsumeQueue(client, timeout: timeout)) }
         }
@@ -64,30 +65,4 @@ extension KafkaConsumer {
     }
 
     var isClosing: Bool { state.withLock { $0.phase != .running } }
-
-    /// Fetches the next batch on the consume queue, retrying on empty polls. `nil` once the consumer closes
-    /// or the task is cancelled.
-    func nextBatch() async throws -> [KafkaConsumerMessage]? {
-        while !isClosing && !Task.isCancelled {
-            let client = self.client
-            let maximum = max(configuration.batchSize, 1)
-            let (messages, errors) = await withCheckedContinuation { (continuation: CheckedContinuation<RDKafkaClient.Batch, Never>) in
-                consumeQueue.async {
-                    var reader = RDKafkaMessageReader()
-                    guard let queue = client.consumerQueue else { return continuation.resume(returning: ([], [])) }
-                    continuation.resume(returning: client.consumeAvailable(from: queue, maximum: maximum, reader: &reader))
-                }
-            }
-            try report(errors)
-            if !messages.isEmpty { return messages }
-        }
-        return nil
-    }
-
-    private func report(_ errors: [KafkaError]) throws {
-        for error in errors {
-            if error.isFatal { throw error }
-            logger.info("consumer error", error: error)
-        }
-    }
 }

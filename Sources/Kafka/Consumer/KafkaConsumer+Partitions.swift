@@ -16,10 +16,25 @@ extension KafkaConsumer {
     /// Inside ``KafkaRebalanceHooks/onPartitionsAssigned`` return the offsets instead: the partitions are
     /// not assigned yet while the hook runs.
     public func seek(_ positions: [KafkaTopicPartitionOffset], timeout: Duration = .seconds(10)) async throws {
-        try await client.seek(positions, timeout: timeout)
+        let result: Result<Void, KafkaError> = await client.runBlocking { [self] in
+            // Never between a fetch's take and its tag: see fetchLocked.
+            Result { () throws(KafkaError) in
+                try fetchLock.withLock { _ throws(KafkaError) in try seekAndDiscard(positions, timeout: timeout) }
+            }
+        }
+        try result.get()
+    }
+
+    private func seekAndDiscard(_ positions: [KafkaTopicPartitionOffset], timeout: Duration) throws(KafkaError) {
+        try client.seek(positions, timeout: timeout)
+        discardFetched(positions.map(\.topicPartition))
+    }
+
+    /// Makes what was fetched for these partitions so far stale: the iteration skips it.
+    func discardFetched(_ partitions: [KafkaTopicPartition]) {
         let epoch = state.withLock { state in
             state.seekEpoch += 1
-            for position in positions { state.lastSeek[position.topicPartition] = state.seekEpoch }
+            for partition in partitions { state.lastSeek[partition] = state.seekEpoch }
             return state.seekEpoch
         }
         seekEpoch.store(epoch, ordering: .releasing)

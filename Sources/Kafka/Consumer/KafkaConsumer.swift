@@ -22,8 +22,10 @@ import Foundation
 /// ```
 ///
 /// Messages are fetched in batches (`rd_kafka_consume_batch_queue`) on a serial queue of the consumer's
-/// own and buffered in the iterator, so iteration costs little more than raw librdkafka and never blocks
-/// Swift's cooperative pool. The rebalance hooks run on that same queue, between two batches.
+/// own when the iteration has to wait, and right on the iterating thread when librdkafka already has
+/// messages queued, so iteration costs little more than raw librdkafka and never blocks Swift's
+/// cooperative pool. The rebalance hooks run on the consumer's queue, between two batches; buffered
+/// messages of revoked or sought partitions are discarded.
 ///
 /// ## Topics
 /// - ``messages``
@@ -46,6 +48,8 @@ public final class KafkaConsumer: Service, Sendable {
     let shutdownSignal = ShutdownSignal()
     /// Shared by all iterations of ``messages``, so that leaving a loop early loses nothing.
     let buffered = Mutex(Buffer())
+    /// Held by a fetch from taking messages to tagging them, and by a seek: see `fetchLocked()`.
+    let fetchLock = Mutex(())
     /// Serves the consumer queue: batch fetches, the rebalance callback and the close, one at a time.
     let consumeQueue: DispatchQueue
 
@@ -93,6 +97,7 @@ public final class KafkaConsumer: Service, Sendable {
             configure: { conf in context.install(on: conf) }
         )
         self.consumeQueue = DispatchQueue(label: "kafka.consume.\(client.name)")
+        context.link(queue: consumeQueue, client: client) { [weak self] partitions in self?.discardFetched(partitions) }
         try start()
     }
 

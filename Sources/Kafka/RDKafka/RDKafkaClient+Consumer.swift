@@ -152,17 +152,14 @@ extension RDKafkaClient {
         if let error = RDKafkaTopicPartitionList.firstError(in: list, context: "resuming") { throw error }
     }
 
-    func seek(_ positions: [KafkaTopicPartitionOffset], timeout: Duration) async throws(KafkaError) {
-        let handle = SendableOpaquePointer(kafka)
-        let list = SendablePartitionList(RDKafkaTopicPartitionList.make(positions))
-        let error: KafkaError? = await runBlocking {
-            defer { rd_kafka_topic_partition_list_destroy(list.pointer) }
-            if let error = rd_kafka_seek_partitions(handle.pointer, list.pointer, timeout.inMillisecondsInt32) {
-                return .rdKafka(consuming: error, context: "seeking")
-            }
-            return RDKafkaTopicPartitionList.firstError(in: list.pointer, context: "seeking")
+    /// Blocks until librdkafka moved the positions, at most `timeout`: call it off the cooperative pool.
+    func seek(_ positions: [KafkaTopicPartitionOffset], timeout: Duration) throws(KafkaError) {
+        let list = RDKafkaTopicPartitionList.make(positions)
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        if let error = rd_kafka_seek_partitions(kafka, list, timeout.inMillisecondsInt32) {
+            throw .rdKafka(consuming: error, context: "seeking")
         }
-        if let error { throw error }
+        if let error = RDKafkaTopicPartitionList.firstError(in: list, context: "seeking") { throw error }
     }
 }
 

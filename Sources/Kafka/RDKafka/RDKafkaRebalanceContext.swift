@@ -5,10 +5,15 @@ import Synchronization
 
 /// The state behind librdkafka's rebalance callback.
 ///
-/// librdkafka calls the callback on the thread that serves the consumer queue: our consumer's own serial
-/// queue (inside `rd_kafka_consume_batch_queue` or the close), never a cooperative-pool thread, so the
-/// callback may block while the application's async hook runs. The context is passed as the
-/// configuration's opaque pointer, unretained: `RDKafkaClient` keeps it alive until after `rd_kafka_destroy`.
+/// librdkafka calls the callback on the thread that serves the consumer queue, in the middle of a fetch:
+/// on the consumer's serial queue, or on a cooperative-pool thread when the iteration took queued messages
+/// itself. The callback never runs the application's hook there. It copies the partitions and hands the
+/// rebalance to the consumer's queue, where the hook runs (blocking that queue, never the pool) and the
+/// assignment changes afterwards, between two fetches; librdkafka waits for that assign call, as with its
+/// rebalance events. So a batch never holds messages from both sides of an assignment change, and what was
+/// fetched for revoked partitions is discarded by epoch (see `KafkaConsumer.discardFetched`). Only the
+/// close serves rebalances inside the callback. The context is passed as the configuration's opaque
+/// pointer, unretained: `RDKafkaClient` keeps it alive until after `rd_kafka_destroy`.
 final class RDKafkaRebalanceContext: Sendable {
     private let hooks: KafkaRebalanceHooks
     private let hookTimeout: Duration
@@ -19,7 +24,20 @@ final class RDKafkaRebalanceContext: Sendable {
         var assignment: Set<KafkaTopicPartition> = []
         var areHooksEnabled = true
         var rebalanceCount = 0
+        var link: ConsumerLink?
+        var servesInline = false
     }
+
+    /// What the consumer lends: its queue, its client (weak: a hand-off must not outlive the handle), and
+    /// what to do when partitions are revoked.
+    private struct ConsumerLink {
+        let queue: DispatchQueue
+        weak var client: RDKafkaClient?
+        let onRevoked: @Sendable ([KafkaTopicPartition]) -> Void
+    }
+
+    /// Rebalances handed to the consumer queue and not yet served there.
+    private let pendingHandOffs = Atomic<Int>(0)
 
     init(hooks: KafkaRebalanceHooks, hookTimeout: Duration, logger: Logger) {
         self.hooks = hooks
@@ -38,6 +56,17 @@ final class RDKafkaRebalanceContext: Sendable {
         state.withLock { $0.areHooksEnabled = false }
     }
 
+    /// Connects the consumer: rebalances are handed to `queue`, and `onRevoked` is called as soon as
+    /// librdkafka announces a revocation and again once it took effect, so that the consumer can discard
+    /// what it fetched for those partitions.
+    func link(queue: DispatchQueue, client: RDKafkaClient, onRevoked: @escaping @Sendable ([KafkaTopicPartition]) -> Void) {
+        state.withLock { $0.link = ConsumerLink(queue: queue, client: client, onRevoked: onRevoked) }
+    }
+
+    /// Whether a rebalance waits on the consumer queue: the iteration then waits behind it instead of
+    /// taking messages of partitions that may be on their way out.
+    var isHandOffPending: Bool { pendingHandOffs.load(ordering: .acquiring) > 0 }
+
     /// Installs the callback on a configuration, with this context as its opaque.
     func install(on conf: OpaquePointer) {
         rd_kafka_conf_set_opaque(conf, Unmanaged.passUnretained(self).toOpaque())
@@ -45,6 +74,35 @@ final class RDKafkaRebalanceContext: Sendable {
     }
 
     fileprivate func handle(_ kafka: OpaquePointer, _ code: rd_kafka_resp_err_t, _ list: RDKafkaPartitionListPointer) {
+        let (link, servesInline) = state.withLock { ($0.link, $0.servesInline) }
+        let revoked = code == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS ? []
+            : code == RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS ? RDKafkaTopicPartitionList.read(list).map(\.entry.topicPartition)
+            : Array(assignment)
+        // What the consumer took for these partitions, in this very fetch too, is stale.
+        if !revoked.isEmpty { link?.onRevoked(revoked) }
+        guard let link, !servesInline else { return serve(kafka, code, list) }
+        let copy = SendablePartitionList(rd_kafka_topic_partition_list_copy(list))
+        pendingHandOffs.add(1, ordering: .releasing)
+        link.queue.async {
+            defer {
+                rd_kafka_topic_partition_list_destroy(copy.pointer)
+                self.pendingHandOffs.subtract(1, ordering: .releasing)
+            }
+            guard let client = self.state.withLock({ $0.link?.client }) else { return }
+            self.serve(client.kafka, code, copy.pointer)
+            // Fetches between the callback and the unassign may still have brought some.
+            if !revoked.isEmpty { link.onRevoked(revoked) }
+        }
+    }
+
+    /// Serves rebalances inside the callback from now on: the close serves its own queue on the consumer
+    /// queue and waits there for the revocation, so a hand-off to that queue would never run.
+    func serveInline() {
+        state.withLock { $0.servesInline = true }
+    }
+
+    /// Runs the hook and changes the assignment; blocks while the hook runs, so never on the cooperative pool.
+    private func serve(_ kafka: OpaquePointer, _ code: rd_kafka_resp_err_t, _ list: RDKafkaPartitionListPointer) {
         let partitions = RDKafkaTopicPartitionList.read(list).map(\.entry.topicPartition)
         let isCooperative = String(cString: rd_kafka_rebalance_protocol(kafka)) == "COOPERATIVE"
         switch code {
