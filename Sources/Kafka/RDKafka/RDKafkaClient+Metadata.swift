@@ -46,3 +46,23 @@ extension RDKafkaClient {
         code == RD_KAFKA_RESP_ERR_NO_ERROR ? nil : RDKafkaCode(code)
     }
 }
+
+extension RDKafkaClient {
+    /// Asks for these topics' metadata and blocks until it arrived, at most `timeout`: `true` when every
+    /// partition has a leader. Call it off the cooperative pool.
+    func waitForLeaders(of topics: Set<String>, timeout: Duration) -> Bool {
+        topics.allSatisfy { topic in
+            guard let handle = try? topicHandle(topic) else { return false }
+            var metadata: UnsafePointer<rd_kafka_metadata>?
+            let code = rd_kafka_metadata(kafka, 0, handle, &metadata, timeout.inMillisecondsInt32)
+            guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else { return false }
+            defer { rd_kafka_metadata_destroy(metadata) }
+            let raw = metadata.pointee
+            return (0..<Int(raw.topic_cnt)).allSatisfy { index in
+                let entry = raw.topics[index]
+                return entry.err == RD_KAFKA_RESP_ERR_NO_ERROR
+                    && (0..<Int(entry.partition_cnt)).allSatisfy { entry.partitions[$0].leader >= 0 }
+            }
+        }
+    }
+}
