@@ -33,39 +33,39 @@ extension KafkaConsumer {
         guard let queue = client.consumerQueue, !rebalanceContext.isHandOffPending,
             rd_kafka_queue_length(queue) > 0
         else { return nil }
-        let maximum = max(configuration.batchSize, 1)
-        return fetchLock.withLockIfAvailable { _ in
-            var reader = RDKafkaMessageReader()
-            var batch: RDKafkaClient.Batch = ([], [])
-            let epoch = seekEpoch.load(ordering: .acquiring)
-            client.consumeBatch(from: queue, timeout: .zero, maximum: maximum, reader: &reader, into: &batch)
-            return (FetchedBatch(messages: batch.messages, epoch: epoch), batch.errors)
-        }
+        return fetchLock.withLockIfAvailable { _ in take(from: queue, waiting: false) }
     }
 
     /// Waits on the consume queue for up to 100 ms for a first message, then takes what else is queued.
     private func waitForBatch() async -> (FetchedBatch, [KafkaError]) {
         await withCheckedContinuation { continuation in
-            consumeQueue.async { continuation.resume(returning: self.fetchLocked()) }
+            consumeQueue.async {
+                guard let queue = self.client.consumerQueue else {
+                    return continuation.resume(returning: (FetchedBatch(messages: [], epoch: 0), []))
+                }
+                continuation.resume(returning: self.fetchLock.withLock { _ in self.take(from: queue, waiting: true) })
+            }
         }
     }
 
-    /// Takes a batch while holding the fetch lock, tagged with the seek epoch from before it was taken.
+    /// Takes a batch, tagged with the seek epoch from before it was taken; the caller holds the fetch lock.
     ///
     /// ``seek(_:timeout:)`` takes the same lock, so a seek falls wholly before or after a fetch: a batch
     /// tagged before a seek of its partition is stale, one tagged after comes from the new position
     /// (librdkafka discards what the seek made outdated). A revocation announced inside the fetch advances
     /// the epoch of its partitions, so what this fetch took for them is discarded too; the assignment itself
     /// changes only between fetches (see `RDKafkaRebalanceContext`).
-    private func fetchLocked() -> (FetchedBatch, [KafkaError]) {
+    private func take(from queue: OpaquePointer, waiting: Bool) -> (FetchedBatch, [KafkaError]) {
+        let epoch = seekEpoch.load(ordering: .acquiring)
         let maximum = max(configuration.batchSize, 1)
-        return fetchLock.withLock { _ in
-            let epoch = seekEpoch.load(ordering: .acquiring)
-            guard let queue = client.consumerQueue else { return (FetchedBatch(messages: [], epoch: epoch), []) }
-            var reader = RDKafkaMessageReader()
-            let (messages, errors) = client.consumeAvailable(from: queue, maximum: maximum, reader: &reader)
-            return (FetchedBatch(messages: messages, epoch: epoch), errors)
+        var reader = RDKafkaMessageReader()
+        var batch: RDKafkaClient.Batch = ([], [])
+        if waiting {
+            batch = client.consumeAvailable(from: queue, maximum: maximum, reader: &reader)
+        } else {
+            client.consumeBatch(from: queue, timeout: .zero, maximum: maximum, reader: &reader, into: &batch)
         }
+        return (FetchedBatch(messages: batch.messages, epoch: epoch), batch.errors)
     }
 
     private func report(_ errors: [KafkaError]) throws {

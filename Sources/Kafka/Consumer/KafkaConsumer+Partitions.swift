@@ -11,13 +11,14 @@ extension KafkaConsumer {
     }
 
     /// Moves the read position of assigned partitions. Buffered messages of those partitions are
-    /// discarded, so the next message of each is the one at its new position.
+    /// discarded, so the next message of each is the one at its new position. Waits for a fetch in
+    /// progress to end first (at most about 100 ms).
     ///
     /// Inside ``KafkaRebalanceHooks/onPartitionsAssigned`` return the offsets instead: the partitions are
     /// not assigned yet while the hook runs.
     public func seek(_ positions: [KafkaTopicPartitionOffset], timeout: Duration = .seconds(10)) async throws {
         let result: Result<Void, KafkaError> = await client.runBlocking { [self] in
-            // Never between a fetch's take and its tag: see fetchLocked.
+            // Never during a fetch: see `take(from:waiting:)`.
             Result { () throws(KafkaError) in
                 try fetchLock.withLock { _ throws(KafkaError) in try seekAndDiscard(positions, timeout: timeout) }
             }

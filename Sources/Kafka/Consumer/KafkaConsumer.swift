@@ -48,7 +48,7 @@ public final class KafkaConsumer: Service, Sendable {
     let shutdownSignal = ShutdownSignal()
     /// Shared by all iterations of ``messages``, so that leaving a loop early loses nothing.
     let buffered = Mutex(Buffer())
-    /// Held by a fetch from taking messages to tagging them, and by a seek: see `fetchLocked()`.
+    /// Held by a fetch while it tags and takes a batch, and by a seek: see `take(from:waiting:)`.
     let fetchLock = Mutex(())
     /// Serves the consumer queue: batch fetches, the rebalance callback and the close, one at a time.
     let consumeQueue: DispatchQueue
