@@ -24,6 +24,7 @@ public func buildCartApplication(
         generator: OrderGenerator(currency: configuration.currency),
         clock: { Date() }
     ).register(on: router)
+    router.answerUnservedMethodsWithMethodNotAllowed()
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cart-service"),

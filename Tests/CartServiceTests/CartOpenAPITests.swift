@@ -38,6 +38,21 @@ import Testing
         }
     }
 
+    /// A method the path does not serve answers 405 with `Allow` and the errors body, not 404.
+    @Test func anUnservedMethodAnswers405WithAllow() async throws {
+        for (method, path, allow) in [(HTTPRequest.Method.get, "/create-order", "POST"), (.delete, "/update-order", "PUT"), (.trace, "/health", "GET")] {
+            let (status, allowed, json) = try await app.test(.router) { client in
+                try await client.execute(uri: path, method: method) { response in
+                    let json = (try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))) as? [String: Any]
+                    return (response.status, response.headers[.allow], json ?? [:])
+                }
+            }
+            #expect(status == .methodNotAllowed, "\(method) \(path)")
+            #expect(allowed == allow, "\(method) \(path)")
+            #expect((json["errors"] as? [String])?.isEmpty == false, "\(method) \(path)")
+        }
+    }
+
     @Test func answersHaveADocumentedStatusAndTheirSchemasRequiredFields() async throws {
         let document = try await self.document()
         for probe in Self.probes {

@@ -203,6 +203,10 @@ import Testing
             }
             #expect(status != .notFound || path == "/order-details", "\(path) is not routed")
             #expect(status != .methodNotAllowed, "\(path)")
+            let (unserved, allow) = try await app.test(.router) { client in
+                try await client.execute(uri: path, method: .post) { ($0.status, $0.headers[.allow]) }
+            }
+            #expect(unserved == .methodNotAllowed && allow == "GET", "POST \(path): \(unserved)")
         }
     }
 }

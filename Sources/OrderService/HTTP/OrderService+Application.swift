@@ -28,6 +28,7 @@ public func buildOrderApplication(
         deadLetterTopic: configuration.deadLetterTopic,
         maximumPageSize: configuration.maximumPageSize
     ).register(on: router)
+    router.answerUnservedMethodsWithMethodNotAllowed()
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "order-service"),
