@@ -32,7 +32,6 @@ struct KafkaTestFixture {
         config.sessionTimeout = .seconds(6)
         config.heartbeatInterval = .seconds(1)
         config.connection.reconnectBackoffMaximum = .milliseconds(500)
-        if ProcessInfo.processInfo.environment["KAFKA_DEBUG"] != nil { config.additionalConfig["debug"] = "cgrp,fetch,consumer" }
         return config
     }
 

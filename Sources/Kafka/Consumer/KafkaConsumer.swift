@@ -59,10 +59,14 @@ public final class KafkaConsumer: Service, Sendable {
         var seekEpoch: UInt64 = 0
         /// The epoch of the latest seek per partition: buffered messages fetched before it are stale.
         var lastSeek: [KafkaTopicPartition: UInt64] = [:]
+        /// A deferred assignment that failed, thrown by the iteration.
+        var startFailure: KafkaError?
     }
 
     /// Creates the consumer and subscribes (group) or assigns (partitions) right away; messages start
-    /// flowing when ``messages`` is iterated.
+    /// flowing when ``messages`` is iterated. An assignment with logical offsets (beginning, end,
+    /// stored) takes effect on the consumer's queue a moment later, once the partitions' leaders are
+    /// known (see `assignOnceLeadersAreKnown`); a failure of it is thrown by the iteration.
     ///
     /// - Parameters:
     ///   - rebalanceHooks: called on assignment and revocation (group consumption only).
@@ -117,33 +121,23 @@ public final class KafkaConsumer: Service, Sendable {
         case .group(_, let topics):
             try client.subscribe(topics: topics)
         case .partitions(let partitions, _):
-            try client.assign(partitions)
-            consumeQueue.async { self.queryStartOffsetsSooner(partitions) }
+            guard partitions.contains(where: { !$0.offset.isConcrete }) else { return try client.assign(partitions) }
+            consumeQueue.async { self.assignOnceLeadersAreKnown(partitions) }
         }
     }
 
     /// librdkafka looks up a logical start offset (beginning, end, stored) once it knows the partition's
     /// leader, and when the assignment came before the first metadata answer it looks again only after a
     /// fixed 500 ms (measured: every assign-only consumer got its first message 0.52 s after start, the
-    /// registry's `_schemas` reader included). So fetch the metadata, then seek the partitions the
-    /// application has not moved yet to where they were assigned, which looks the offsets up at once.
-    /// Runs on the consume queue, ahead of the first fetch, under the fetch lock like any seek.
-    private func queryStartOffsetsSooner(_ partitions: [KafkaTopicPartitionOffset]) {
-        let logical = partitions.filter { !$0.offset.isConcrete }
-        guard !logical.isEmpty else { return }
+    /// registry's `_schemas` reader included). So such an assignment waits for the metadata first (at most
+    /// a second), on the consume queue and under the fetch lock: the first fetch and any seek come after.
+    private func assignOnceLeadersAreKnown(_ partitions: [KafkaTopicPartitionOffset]) {
         fetchLock.withLock { _ in
-            guard client.waitForLeaders(of: Set(logical.map(\.topic)), timeout: .seconds(1)) else { return }
-            let sought = state.withLock { Set($0.lastSeek.keys) }
-            let positions = (try? client.position(logical.map(\.topicPartition))) ?? []
-            let untouched = logical.filter { partition in
-                !sought.contains(partition.topicPartition)
-                    && positions.contains { $0.topicPartition == partition.topicPartition && !$0.offset.isConcrete }
-            }
-            guard !untouched.isEmpty else { return }
-            do {
-                try client.seek(untouched, timeout: .seconds(1))
+            _ = client.waitForLeaders(of: Set(partitions.map(\.topic)), timeout: .seconds(1))
+            do throws(KafkaError) {
+                try client.assign(partitions)
             } catch {
-                logger.debug("restarting the start-offset lookup failed; librdkafka retries within 500 ms", error: error)
+                state.withLock { $0.startFailure = error }
             }
         }
     }
