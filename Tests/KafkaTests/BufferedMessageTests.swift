@@ -38,19 +38,33 @@ import TestSupport
     /// revocation hook ran the first member gets messages of its new assignment only. (Whether a fetched
     /// batch still holds messages of the revoked partition at that moment is up to timing; the seek test
     /// above covers the discard itself.)
-    @Test func aRebalanceWhileIteratingMovesPartitionsAndDeliversOnlyTheNewAssignment() async throws {
+    @Test(arguments: [[KafkaConfiguration.AssignmentStrategy.range], [.cooperativeSticky]])
+    func aRebalanceWhileIteratingMovesPartitionsAndDeliversOnlyTheNewAssignment(
+        strategy: [KafkaConfiguration.AssignmentStrategy]
+    ) async throws {
         let fixture = try await KafkaTestFixture.start()
         let topic = try await fixture.createTopic("revoke-buffer", partitions: 2)
         try await produce(4_000, to: topic, partitions: 2, fixture: fixture)
+        // More keep coming: a cooperative rebalance leaves the kept partition where it was, read to its end.
+        let producing = Task {
+            let producer = try KafkaProducer(configuration: fixture.producerConfiguration(), logger: fixture.logger)
+            var index = 0
+            while !Task.isCancelled {
+                _ = try? await producer.send(topic: topic, partition: KafkaPartition(rawValue: Int32(index % 2)), value: "more\(index)")
+                index += 1
+            }
+            try await producer.shutdown()
+        }
         let log = Mutex(RebalanceLog())
         let hooks = KafkaRebalanceHooks(
+            // Eager strategies revoke everything, then assign; cooperative ones move only what changes.
             onPartitionsAssigned: { partitions in
-                log.withLock { $0.assigned = Set(partitions.map(\.partition)) }
+                log.withLock { $0.assigned.formUnion(partitions.map(\.partition)) }
                 return [:]
             },
-            onPartitionsRevoked: { _ in
+            onPartitionsRevoked: { partitions in
                 log.withLock { log in
-                    log.assigned = []
+                    log.assigned.subtract(partitions.map(\.partition))
                     log.revocations += 1
                 }
             }
@@ -58,6 +72,7 @@ import TestSupport
         // No commits: after the rebalance the first member reads its partition again from the start.
         var config = fixture.consumerConfiguration(group: "revoke-buffer", topics: [topic])
         config.isAutoCommitEnabled = false
+        config.partitionAssignmentStrategy = strategy
         let first = try KafkaConsumer(configuration: config, rebalanceHooks: hooks, logger: fixture.logger)
         var iterator = first.messages.makeAsyncIterator()
         _ = try await iterator.next()
@@ -81,6 +96,7 @@ import TestSupport
         }
         #expect(stale.isEmpty, "messages of partitions no longer assigned: \(stale.prefix(3).map(\.topicPartition))")
         #expect(log.withLock { $0.assigned.count } == 1)
+        producing.cancel()
         secondReads.cancel()
         try await second.close()
         try await first.close()
