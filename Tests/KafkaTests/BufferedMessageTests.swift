@@ -33,6 +33,33 @@ import TestSupport
         await fixture.stop()
     }
 
+    @Test func aNewAssignmentDiscardsWhatWasBufferedForTheOldOne() async throws {
+        let fixture = try await KafkaTestFixture.start()
+        let topic = try await fixture.createTopic("assign-buffer", partitions: 2)
+        try await produce(400, to: topic, partitions: 2, fixture: fixture)
+        let first = KafkaTopicPartition(topic: topic, partition: 0)
+        let second = KafkaTopicPartition(topic: topic, partition: 1)
+        var config = KafkaConsumerConfiguration(
+            consumptionStrategy: .partitions([KafkaTopicPartitionOffset(first, offset: .beginning)]),
+            bootstrapServers: fixture.bootstrapServers
+        )
+        config.isAutoCommitEnabled = false
+        let consumer = try KafkaConsumer(configuration: config, logger: fixture.logger)
+
+        let positions = try await withDeadline(.seconds(30), "reads around a new assignment") {
+            var iterator = consumer.messages.makeAsyncIterator()
+            // The first read fetches a batch holding more of the first partition than this one message.
+            let before = try await iterator.next().map { KafkaTopicPartitionOffset($0.topicPartition, offset: $0.offset) }
+            try await consumer.assign([KafkaTopicPartitionOffset(second, offset: 5)])
+            let after = try await iterator.next().map { KafkaTopicPartitionOffset($0.topicPartition, offset: $0.offset) }
+            return [before, after]
+        }
+        #expect(positions == [KafkaTopicPartitionOffset(first, offset: 0), KafkaTopicPartitionOffset(second, offset: 5)])
+        #expect(try consumer.assignment() == [second])
+        try await consumer.close()
+        await fixture.stop()
+    }
+
     /// A second member joins while the first iterates, taking queued messages on its own thread, so the
     /// rebalance is handed to the consumer queue: the hooks run, the partitions move, and once the
     /// revocation hook ran the first member gets messages of its new assignment only. (Whether a fetched
