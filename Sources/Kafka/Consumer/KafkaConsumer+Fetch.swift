@@ -15,12 +15,12 @@ extension KafkaConsumer {
     /// to the consume queue, then resuming the task), and lets the thread that copies a message free it.
     /// Measured with `scripts/kafka/bench.sh`: the hand-offs were a sixth of consuming time.
     func nextBatch() async throws -> FetchedBatch? {
-        // After a take that found only other events (a rebalance, a discarded stale message), wait: the
-        // queue length counts those too, and retrying at once could spin.
-        var mayTake = true
         if let failure = state.withLock({ state in defer { state.startFailure = nil }; return state.startFailure }) {
             throw failure
         }
+        // After a take that found only other events (a rebalance, a discarded stale message), wait: the
+        // queue length counts those too, and retrying at once could spin.
+        var mayTake = true
         while !isClosing && !Task.isCancelled {
             let taken = mayTake ? takeQueued() : nil
             let (batch, errors) = if let taken { taken } else { await waitForBatch() }

@@ -126,32 +126,6 @@ public final class KafkaConsumer: Service, Sendable {
         }
     }
 
-    /// librdkafka looks up a logical start offset (beginning, end, stored) once it knows the partition's
-    /// leader, and when the assignment came before the first metadata answer it looks again only after a
-    /// fixed 500 ms (measured: every assign-only consumer got its first message 0.52 s after start, the
-    /// registry's `_schemas` reader included). So such an assignment waits for the metadata first (at most
-    /// a second), on the consume queue and under the fetch lock: the first fetch and any seek come after.
-    private func assignOnceLeadersAreKnown(_ partitions: [KafkaTopicPartitionOffset]) {
-        fetchLock.withLock { _ in
-            do throws(KafkaError) {
-                try assignHoldingFetchLock(partitions)
-            } catch {
-                state.withLock { $0.startFailure = error }
-            }
-        }
-    }
-
-    /// Assigns between two fetches, once the leaders are known when an offset is logical (see above), and
-    /// discards what was fetched for the partitions dropped or re-positioned.
-    private func assignHoldingFetchLock(_ partitions: [KafkaTopicPartitionOffset]) throws(KafkaError) {
-        if partitions.contains(where: { !$0.offset.isConcrete }) {
-            _ = client.waitForLeaders(of: Set(partitions.map(\.topic)), timeout: .seconds(1))
-        }
-        let previous = (try? client.assignment()) ?? []
-        try client.assign(partitions)
-        discardFetched(previous + partitions.map(\.topicPartition))
-    }
-
     deinit {
         if state.withLock({ $0.phase }) != .closed {
             // Never closed: don't call the application's hooks from deinit, and don't block in a group leave.
@@ -176,19 +150,6 @@ public final class KafkaConsumer: Service, Sendable {
 
     /// Completed group assignments plus revocations, since start.
     public var rebalanceCount: Int { rebalanceContext.rebalanceCount }
-
-    /// Replaces the set of partitions to read (no group rebalancing). Meant for the `.partitions`
-    /// consumption strategy; on a group consumer the next rebalance overrides it. Buffered messages of
-    /// the partitions dropped or re-positioned are discarded, so the next message comes from the new
-    /// assignment. Waits for a fetch in progress to end first, like ``seek(_:timeout:)``.
-    public func assign(_ partitions: [KafkaTopicPartitionOffset]) async throws {
-        let result: Result<Void, KafkaError> = await client.runBlocking { [self] in
-            Result { () throws(KafkaError) in
-                try fetchLock.withLock { _ throws(KafkaError) in try assignHoldingFetchLock(partitions) }
-            }
-        }
-        try result.get()
-    }
 
     /// Receives the consumer's main-queue events on the event thread (logs and errors are handled there).
     final class EventSink: RDKafkaEventHandler {
