@@ -75,9 +75,7 @@ final class RDKafkaRebalanceContext: Sendable {
 
     fileprivate func handle(_ kafka: OpaquePointer, _ code: rd_kafka_resp_err_t, _ list: RDKafkaPartitionListPointer) {
         let (link, servesInline) = state.withLock { ($0.link, $0.servesInline) }
-        let revoked = code == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS ? []
-            : code == RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS ? RDKafkaTopicPartitionList.read(list).map(\.entry.topicPartition)
-            : Array(assignment)
+        let revoked = partitionsLeaving(code, list)
         // What the consumer took for these partitions, in this very fetch too, is stale.
         if !revoked.isEmpty { link?.onRevoked(revoked) }
         guard let link, !servesInline else { return serve(kafka, code, list) }
@@ -92,6 +90,15 @@ final class RDKafkaRebalanceContext: Sendable {
             self.serve(client.kafka, code, copy.pointer)
             // Fetches between the callback and the unassign may still have brought some.
             if !revoked.isEmpty { link.onRevoked(revoked) }
+        }
+    }
+
+    /// The partitions a rebalance takes away: those revoked, or all of them when the rebalance failed.
+    private func partitionsLeaving(_ code: rd_kafka_resp_err_t, _ list: RDKafkaPartitionListPointer) -> [KafkaTopicPartition] {
+        switch code {
+        case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS: []
+        case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS: RDKafkaTopicPartitionList.read(list).map(\.entry.topicPartition)
+        default: Array(assignment)
         }
     }
 
