@@ -10,12 +10,7 @@ import TestSupport
         let topic = try await fixture.createTopic("seek-buffer")
         try await produce(200, to: topic, partitions: 1, fixture: fixture)
         let partition = KafkaTopicPartition(topic: topic, partition: 0)
-        var config = KafkaConsumerConfiguration(
-            consumptionStrategy: .partitions([KafkaTopicPartitionOffset(partition, offset: .beginning)]),
-            bootstrapServers: fixture.bootstrapServers
-        )
-        config.isAutoCommitEnabled = false
-        let consumer = try KafkaConsumer(configuration: config, logger: fixture.logger)
+        let consumer = try readerFromTheStart(of: partition, fixture: fixture)
 
         let offsets = try await withDeadline(.seconds(30), "reads around seeks") {
             var iterator = consumer.messages.makeAsyncIterator()
@@ -39,12 +34,7 @@ import TestSupport
         try await produce(400, to: topic, partitions: 2, fixture: fixture)
         let first = KafkaTopicPartition(topic: topic, partition: 0)
         let second = KafkaTopicPartition(topic: topic, partition: 1)
-        var config = KafkaConsumerConfiguration(
-            consumptionStrategy: .partitions([KafkaTopicPartitionOffset(first, offset: .beginning)]),
-            bootstrapServers: fixture.bootstrapServers
-        )
-        config.isAutoCommitEnabled = false
-        let consumer = try KafkaConsumer(configuration: config, logger: fixture.logger)
+        let consumer = try readerFromTheStart(of: first, fixture: fixture)
 
         let positions = try await withDeadline(.seconds(30), "reads around a new assignment") {
             var iterator = consumer.messages.makeAsyncIterator()
@@ -128,6 +118,16 @@ import TestSupport
         try await second.close()
         try await first.close()
         await fixture.stop()
+    }
+
+    /// An assign-only consumer of one partition from its first record, committing nothing.
+    private func readerFromTheStart(of partition: KafkaTopicPartition, fixture: KafkaTestFixture) throws -> KafkaConsumer {
+        var config = KafkaConsumerConfiguration(
+            consumptionStrategy: .partitions([KafkaTopicPartitionOffset(partition, offset: .beginning)]),
+            bootstrapServers: fixture.bootstrapServers
+        )
+        config.isAutoCommitEnabled = false
+        return try KafkaConsumer(configuration: config, logger: fixture.logger)
     }
 
     private func produce(_ count: Int, to topic: String, partitions: Int, fixture: KafkaTestFixture) async throws {
