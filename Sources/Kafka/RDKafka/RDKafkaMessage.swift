@@ -18,20 +18,17 @@ struct RDKafkaMessageReader {
     mutating func read(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> KafkaConsumerMessage {
         let raw = message.pointee
         let millis = rd_kafka_message_timestamp(message, nil)
-        return KafkaConsumerMessage(
+        var result = KafkaConsumerMessage(
             topic: topicName(raw.rkt),
             partition: KafkaPartition(unchecked: raw.partition),
             offset: KafkaOffset(rawValue: raw.offset),
-            key: raw.key.map { Self.bytes($0, raw.key_len) },
-            value: raw.payload.map { Self.bytes($0, raw.len) } ?? [],
+            key: raw.key.map { Array(UnsafeRawBufferPointer(start: $0, count: raw.key_len)) },
+            value: raw.payload.map { Array(UnsafeRawBufferPointer(start: $0, count: raw.len)) } ?? [],
             headers: Self.headers(of: message),
-            timestamp: millis >= 0 ? Date(timeIntervalSince1970: Double(millis) / 1000) : nil,
-            isTombstone: raw.payload == nil
+            timestamp: millis >= 0 ? Date(timeIntervalSince1970: Double(millis) / 1000) : nil
         )
-    }
-
-    private static func bytes(_ start: UnsafeMutableRawPointer, _ count: Int) -> [UInt8] {
-        Array(UnsafeRawBufferPointer(start: start, count: count))
+        result.isTombstone = raw.payload == nil
+        return result
     }
 
     private mutating func topicName(_ handle: OpaquePointer?) -> String {

@@ -36,14 +36,6 @@ public struct KafkaConsumerMessage: Hashable, Sendable {
         self.timestamp = timestamp
     }
 
-    init(
-        topic: String, partition: KafkaPartition, offset: KafkaOffset, key: [UInt8]?, value: [UInt8],
-        headers: [KafkaHeader], timestamp: Date?, isTombstone: Bool
-    ) {
-        self.init(topic: topic, partition: partition, offset: offset, key: key, value: value, headers: headers, timestamp: timestamp)
-        self.isTombstone = isTombstone
-    }
-
     public var topicPartition: KafkaTopicPartition { KafkaTopicPartition(topic: topic, partition: partition) }
 
     /// The key decoded as UTF-8, `nil` when absent or not valid UTF-8.
