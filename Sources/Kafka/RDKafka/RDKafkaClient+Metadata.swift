@@ -3,17 +3,20 @@ import CRdKafka
 extension RDKafkaClient {
     /// Asks a broker for the cluster metadata of all topics.
     func metadata(timeout: Duration) async throws(KafkaError) -> KafkaClusterMetadata {
-        let handle = SendableOpaquePointer(kafka)
-        let result: Result<KafkaClusterMetadata, KafkaError> = await runBlocking {
-            var metadata: UnsafePointer<rd_kafka_metadata>?
-            let code = rd_kafka_metadata(handle.pointer, 1, nil, &metadata, timeout.inMillisecondsInt32)
-            guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else {
-                return .failure(.rdKafka(code, context: "reading cluster metadata"))
-            }
-            defer { rd_kafka_metadata_destroy(metadata) }
-            return .success(Self.clusterMetadata(metadata.pointee))
+        let client = self
+        return try await runBlocking { client.readMetadata(of: nil, timeout: timeout) }.get()
+    }
+
+    /// Blocks for the metadata of one topic (`nil`: of all topics), at most `timeout`: call it off the
+    /// cooperative pool.
+    private func readMetadata(of topic: OpaquePointer?, timeout: Duration) -> Result<KafkaClusterMetadata, KafkaError> {
+        var metadata: UnsafePointer<rd_kafka_metadata>?
+        let code = rd_kafka_metadata(kafka, topic == nil ? 1 : 0, topic, &metadata, timeout.inMillisecondsInt32)
+        guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else {
+            return .failure(.rdKafka(code, context: "reading cluster metadata"))
         }
-        return try result.get()
+        defer { rd_kafka_metadata_destroy(metadata) }
+        return .success(Self.clusterMetadata(metadata.pointee))
     }
 
     private static func clusterMetadata(_ raw: rd_kafka_metadata) -> KafkaClusterMetadata {
@@ -52,17 +55,9 @@ extension RDKafkaClient {
     /// partition has a leader. Call it off the cooperative pool.
     func waitForLeaders(of topics: Set<String>, timeout: Duration) -> Bool {
         topics.allSatisfy { topic in
-            guard let handle = try? topicHandle(topic) else { return false }
-            var metadata: UnsafePointer<rd_kafka_metadata>?
-            let code = rd_kafka_metadata(kafka, 0, handle, &metadata, timeout.inMillisecondsInt32)
-            guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else { return false }
-            defer { rd_kafka_metadata_destroy(metadata) }
-            let raw = metadata.pointee
-            return (0..<Int(raw.topic_cnt)).allSatisfy { index in
-                let entry = raw.topics[index]
-                return entry.err == RD_KAFKA_RESP_ERR_NO_ERROR
-                    && (0..<Int(entry.partition_cnt)).allSatisfy { entry.partitions[$0].leader >= 0 }
-            }
+            guard let handle = try? topicHandle(topic), case .success(let metadata) = readMetadata(of: handle, timeout: timeout)
+            else { return false }
+            return metadata.topics.allSatisfy { $0.error == nil && $0.partitions.allSatisfy { $0.leader >= 0 } }
         }
     }
 }
