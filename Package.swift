@@ -50,7 +50,9 @@ let package = Package(
             name: "KafkaTests",
             dependencies: [
                 "Kafka",
+                "CRdKafka",
                 "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -104,6 +106,8 @@ let package = Package(
                 "Avro",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .target(
@@ -112,8 +116,10 @@ let package = Package(
                 "SchemaRegistry",
                 "Avro",
                 "Kafka",
+                "ServiceSettings",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             linkerSettings: librdkafkaRunPath
@@ -122,7 +128,9 @@ let package = Package(
             name: "schema-registry",
             dependencies: [
                 "SchemaRegistryServer",
+                "ServiceSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             linkerSettings: librdkafkaRunPath
@@ -131,15 +139,20 @@ let package = Package(
             name: "SchemaRegistryTests",
             dependencies: [
                 "SchemaRegistry", "SchemaRegistryServer", "Avro", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             linkerSettings: librdkafkaRunPath
         ),
         .testTarget(
             name: "SchemaRegistryServerTests",
             dependencies: [
-                "SchemaRegistryServer", "SchemaRegistry", "Avro", "Kafka", "TestSupport",
+                "SchemaRegistryServer", "SchemaRegistry", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             linkerSettings: librdkafkaRunPath
         ),
@@ -147,8 +160,8 @@ let package = Package(
             name: "RegistryBenchmark",
             dependencies: [
                 "SchemaRegistry",
-                "SchemaRegistryServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/RegistryBenchmark",
             linkerSettings: librdkafkaRunPath
@@ -156,24 +169,42 @@ let package = Package(
 
         // MARK: Order events (shared by Cart Service and Order Service)
         .target(name: "OrderEvents", dependencies: ["Avro"]),
-        .testTarget(name: "OrderEventsTests", dependencies: ["OrderEvents", "Avro", "TestSupport"]),
+        .testTarget(name: "OrderEventsTests", dependencies: ["OrderEvents", "TestSupport"]),
 
-        // MARK: Shared HTTP conventions of the Cart and Order services
+        // MARK: Settings of every service executable: one table drives the environment, flags and --help
+        .target(
+            name: "ServiceSettings",
+            dependencies: [.product(name: "Logging", package: "swift-log")]
+        ),
+
+        // MARK: What the Cart and Order services share: JSON answers, errors, the order's JSON, topics
         .target(
             name: "ServiceSupport",
             dependencies: [
-                "OrderEvents",
+                "OrderEvents", "Kafka",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            linkerSettings: librdkafkaRunPath
+        ),
+        .testTarget(
+            name: "ServiceSupportTests",
+            dependencies: [
+                "ServiceSupport", "ServiceSettings", "OrderEvents", "CartService", "OrderService", "SchemaRegistryServer",
+                "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            linkerSettings: librdkafkaRunPath
         ),
 
         // MARK: Cart Service
         .target(
             name: "CartService",
             dependencies: [
-                "OrderEvents", "ServiceSupport", "Kafka", "SchemaRegistry", "Avro",
+                "OrderEvents", "ServiceSupport", "ServiceSettings", "Kafka", "SchemaRegistry",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -182,7 +213,7 @@ let package = Package(
         .executableTarget(
             name: "cart-service",
             dependencies: [
-                "CartService", "ServiceSupport",
+                "CartService", "ServiceSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -191,7 +222,8 @@ let package = Package(
         .testTarget(
             name: "CartServiceTests",
             dependencies: [
-                "CartService", "OrderEvents", "ServiceSupport", "TestSupport", "PlatformTestSupport",
+                "CartService", "OrderEvents", "TestSupport", "PlatformTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -202,11 +234,12 @@ let package = Package(
         .target(
             name: "OrderService",
             dependencies: [
-                "OrderEvents", "ServiceSupport", "Kafka", "SchemaRegistry", "Avro",
+                "OrderEvents", "ServiceSupport", "ServiceSettings", "Kafka", "SchemaRegistry", "Avro",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             linkerSettings: librdkafkaRunPath
@@ -214,7 +247,7 @@ let package = Package(
         .executableTarget(
             name: "order-service",
             dependencies: [
-                "OrderService", "ServiceSupport",
+                "OrderService", "ServiceSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -223,11 +256,10 @@ let package = Package(
         .testTarget(
             name: "OrderServiceTests",
             dependencies: [
-                "OrderService", "OrderEvents", "ServiceSupport", "Kafka", "SchemaRegistry", "SchemaRegistryServer", "Avro",
-                "TestSupport", "PlatformTestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                "OrderService", "OrderEvents", "ServiceSupport", "Kafka", "TestSupport", "PlatformTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             linkerSettings: librdkafkaRunPath
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import OrderEvents
+import ServiceSettings
 
 /// Everything the Cart Service can be told. The executable fills it from flags and environment
 /// variables (README lists them); the library never reads the environment.
@@ -24,6 +25,8 @@ public struct CartServiceConfiguration: Sendable {
     public var healthCheckInterval: Duration = .seconds(2)
     /// Request limits.
     public var limits = CartLimits()
+    /// How the process logs (`LOG_LEVEL`). Default: `info`.
+    public var logging = LoggingSettings()
     /// Raw librdkafka properties for the producer (e.g. security settings). Default: none.
     public var additionalKafkaConfig: [String: String] = [:]
 

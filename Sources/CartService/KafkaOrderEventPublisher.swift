@@ -3,6 +3,7 @@ import Logging
 import OrderEvents
 import SchemaRegistry
 import ServiceLifecycle
+import ServiceSupport
 import Synchronization
 
 /// Publishes order events to Kafka in the Confluent wire format, with the schema id from the registry.
@@ -14,12 +15,15 @@ import Synchronization
 public final class KafkaOrderEventPublisher: OrderEventPublisher, Service {
     private let producer: KafkaProducer
     private let admin: KafkaAdmin
+    private let topics: PlatformTopics
     private let serializer: RegistrySerializer
     private let codec: OrderEventCodec
     private let configuration: CartServiceConfiguration
     private let logger: Logger
     private let state = Mutex<(schemaID: SchemaID?, isBrokerReachable: Bool)>((nil, false))
     private let lastTopicCheck = Mutex<ContinuousClock.Instant?>(nil)
+    /// Asks ``run()`` to check the topics again; holds at most one request, as one check serves all.
+    private let topicChecks = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
 
     /// - Parameter producer: must run in the same service group (it is listed after this publisher,
     ///   so that on shutdown the server stops first and the producer flushes last).
@@ -30,6 +34,8 @@ public final class KafkaOrderEventPublisher: OrderEventPublisher, Service {
         self.configuration = configuration
         self.producer = producer
         self.admin = admin
+        self.topics = PlatformTopics(
+            admin: admin, topic: configuration.topic, deadLetterTopic: configuration.deadLetterTopic, logger: logger)
         self.codec = try OrderEventCodec()
         self.serializer = try RegistrySerializer(client: registry, schema: OrderEventSchema.json, topic: configuration.topic)
         self.logger = logger
@@ -67,13 +73,14 @@ public final class KafkaOrderEventPublisher: OrderEventPublisher, Service {
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await self.prepare() }
             group.addTask { try await self.watchBroker() }
+            group.addTask { await self.checkTopicsWhenAsked() }
         }
     }
 
     /// Topics, then the schema id; each retried with a capped backoff until it works or the service stops.
     private func prepare() async throws {
         try await retryUntilDone("ensure the topics \(configuration.topic) and \(configuration.deadLetterTopic)") {
-            try await PlatformTopics.ensure(configuration: configuration, admin: admin, logger: logger)
+            try await topics.ensure()
         }
         let id = try await retryUntilDone("register the order event schema at \(configuration.schemaRegistryURL)") {
             try await serializer.prepare()
@@ -94,7 +101,7 @@ public final class KafkaOrderEventPublisher: OrderEventPublisher, Service {
                     logger.info("Kafka broker reachable", metadata: ["kafka.bootstrap": "\(configuration.bootstrapServers)"])
                     // A broker that comes back may have lost its topics (a development broker keeps them in
                     // memory); recreating them here lets publishing resume without a restart.
-                    try? await PlatformTopics.ensure(configuration: configuration, admin: admin, logger: logger)
+                    do { try await topics.ensure() } catch { logger.warning("cannot check the topics", error: error) }
                 } else {
                     logger.warning("Kafka broker unreachable", metadata: ["kafka.bootstrap": "\(configuration.bootstrapServers)"])
                 }
@@ -113,9 +120,20 @@ public final class KafkaOrderEventPublisher: OrderEventPublisher, Service {
             last = now
             return true
         }
-        guard due else { return }
-        Task { [configuration, admin, logger] in
-            try? await PlatformTopics.ensure(configuration: configuration, admin: admin, logger: logger)
+        if due { topicChecks.continuation.yield() }
+    }
+
+    /// Runs the checks that ``recheckTopicsSoon()`` asks for, in the publisher's own task group, so
+    /// that none outlives the service. A failed check is logged; the next failed send asks again.
+    private func checkTopicsWhenAsked() async {
+        await cancelWhenGracefulShutdown {
+            for await _ in self.topicChecks.stream {
+                do {
+                    try await self.topics.ensure()
+                } catch {
+                    self.logger.warning("cannot check the topics", error: error)
+                }
+            }
         }
     }
 

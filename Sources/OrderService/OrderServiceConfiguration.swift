@@ -1,4 +1,5 @@
 import OrderEvents
+import ServiceSettings
 
 /// Everything the Order Service can be told. The executable fills it from flags and environment
 /// variables of the same meaning; the library never reads the environment.
@@ -51,6 +52,8 @@ public struct OrderServiceConfiguration: Sendable {
     /// Create the topics at start when missing (3 partitions and 7 days for events, 1 partition
     /// and 30 days for dead letters, as in the seed). Default: `true`.
     public var isTopicCreationEnabled: Bool = true
+    /// How the process logs (`LOG_LEVEL`). Default: `info`.
+    public var logging = LoggingSettings()
     /// Raw librdkafka properties for the consumers and the producer. Default: none.
     public var additionalKafkaConfig: [String: String] = [:]
 

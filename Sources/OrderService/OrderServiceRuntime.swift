@@ -6,6 +6,7 @@ import NIOCore
 import OrderEvents
 import SchemaRegistry
 import ServiceLifecycle
+import ServiceSupport
 
 /// The whole Order Service, assembled from its configuration: the store, the consumer, the
 /// dead-letter outbox and reader, and the HTTP server, in one application whose `runService()` runs
@@ -73,7 +74,11 @@ public enum OrderServiceRuntime {
             topic: configuration.deadLetterTopic, policy: configuration.retryPolicy, status: status, logger: logger)
         let consumer = OrderConsumer(
             configuration: configuration, pipeline: pipeline, store: store, status: status, outbox: outbox,
-            topics: TopicSetup(admin: admin, configuration: configuration, logger: logger), logger: logger)
+            topics: configuration.isTopicCreationEnabled
+                ? PlatformTopics(
+                    admin: admin, topic: configuration.topic, deadLetterTopic: configuration.deadLetterTopic, logger: logger)
+                : nil,
+            logger: logger)
         let reader = DeadLetterReader(index: deadLetters, admin: admin, configuration: configuration, logger: logger)
         return [outbox, reader, consumer]
     }
@@ -91,35 +96,5 @@ public enum OrderServiceRuntime {
         producer.deliveryTimeout = configuration.deadLetterPublishTimeout
         producer.additionalConfig = configuration.additionalKafkaConfig
         return producer
-    }
-}
-
-/// Creates the topics the service uses when they are missing, with the seed's settings.
-struct TopicSetup: Sendable {
-    let admin: KafkaAdmin
-    let configuration: OrderServiceConfiguration
-    let logger: Logger
-
-    /// Tries until the broker answers (or the task is cancelled): consuming before the topic exists
-    /// would only log errors.
-    func ensureTopics() async {
-        guard configuration.isTopicCreationEnabled else { return }
-        let topics = OrderTopics.layout(topic: configuration.topic, deadLetterTopic: configuration.deadLetterTopic).map {
-            KafkaNewTopic(name: $0.name, partitionCount: $0.partitionCount, retention: $0.retention)
-        }
-        var failures = 0
-        while !Task.isCancelled {
-            do {
-                let outcome = try await admin.createTopics(topics)
-                for (name, result) in outcome where result == .created {
-                    logger.info("topic created", metadata: [OrderServiceLoggingKeys.topic: "\(name)"])
-                }
-                return
-            } catch {
-                failures += 1
-                logger.warning("cannot create the topics yet, retrying", error: error)
-                try? await Task.sleep(for: configuration.retryPolicy.infrastructureDelay(afterFailures: failures))
-            }
-        }
     }
 }

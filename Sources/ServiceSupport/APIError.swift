@@ -1,5 +1,4 @@
 import Hummingbird
-import OrderEvents
 
 /// An answer that is not a success, in the seed's shape: `{"errors": ["…", …]}`.
 ///

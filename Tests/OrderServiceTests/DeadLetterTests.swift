@@ -1,6 +1,7 @@
 import Foundation
 import Kafka
 import OrderEvents
+import ServiceSupport
 import OrderService
 import Testing
 

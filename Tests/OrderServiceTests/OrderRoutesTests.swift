@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Kafka
 import OrderEvents
+import ServiceSupport
 import OrderService
 import Testing
 

@@ -3,6 +3,7 @@ import Kafka
 import Logging
 import Metrics
 import ServiceLifecycle
+import ServiceSupport
 import Synchronization
 
 /// The consuming side of the Order Service: reads `order-events` in the consumer group, applies the
@@ -22,7 +23,8 @@ final class OrderConsumer: Service, Sendable {
     let store: any OrderStore
     let status: ConsumerStatusBoard
     let outbox: DeadLetterOutbox?
-    let topics: TopicSetup?
+    /// Creates the missing topics before consuming; `nil` when topic creation is disabled.
+    let topics: PlatformTopics?
     let logger: Logger
     let tracker = PartitionTracker()
     /// Set when the offset-reset policy `stop` applies: the consumer closes and the service keeps
@@ -43,7 +45,7 @@ final class OrderConsumer: Service, Sendable {
         store: any OrderStore,
         status: ConsumerStatusBoard,
         outbox: DeadLetterOutbox?,
-        topics: TopicSetup?,
+        topics: PlatformTopics?,
         logger: Logger
     ) {
         self.configuration = configuration
@@ -56,7 +58,10 @@ final class OrderConsumer: Service, Sendable {
     }
 
     func run() async throws {
-        await cancelWhenGracefulShutdown { await self.topics?.ensureTopics() }
+        // Consuming before the topics exist would only log errors: wait until the broker answers.
+        await cancelWhenGracefulShutdown {
+            await self.topics?.ensureRetrying(delay: self.configuration.retryPolicy.infrastructureDelay(afterFailures:))
+        }
         guard !Task.isShuttingDownGracefully, !Task.isCancelled else { return }
         let consumer = try KafkaConsumer(
             configuration: consumerConfiguration,

@@ -1,6 +1,7 @@
 import Foundation
 import Kafka
 import OrderEvents
+import ServiceSupport
 
 /// The header names of a dead letter: the field names of the seed's DLQ message (6.3), so that
 /// tools written for the seed find them.

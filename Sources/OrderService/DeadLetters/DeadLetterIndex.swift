@@ -1,6 +1,7 @@
 import Foundation
 import Kafka
 import OrderEvents
+import ServiceSupport
 import Synchronization
 
 /// What the dead-letter topic holds, as `/dlq/stats` and `/dlq/messages` show it.

@@ -1,5 +1,6 @@
 import Foundation
 import OrderEvents
+import ServiceSupport
 
 /// The `/health` answer: the seed's `status`, `consumer` and `orders_in_memory`, and what an operator
 /// needs to see why the consumer waits: per-partition position, lag and hold, dead letters not yet

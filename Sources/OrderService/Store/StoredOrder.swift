@@ -1,5 +1,6 @@
 import Foundation
 import OrderEvents
+import ServiceSupport
 
 /// An order as the Order Service keeps it: the order of its CREATE, its current status, and the
 /// shipping cost computed when it was created.

@@ -76,4 +76,10 @@ struct RegistryKafkaStorage: Sendable {
     var topic: String
     /// How long to wait between attempts while the broker is not up yet.
     var retryInterval: Duration
+
+    /// What ``RegistryStorage/kafka(bootstrapServers:topic:retryInterval:)`` uses when not told.
+    static var defaults: RegistryKafkaStorage {
+        guard case .kafka(let storage) = RegistryStorage.kafka().backing else { preconditionFailure("kafka() is Kafka storage") }
+        return storage
+    }
 }

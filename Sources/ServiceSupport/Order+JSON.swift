@@ -1,4 +1,10 @@
 import Foundation
+import OrderEvents
+
+extension JSONText {
+    /// Money with exactly two decimals (`2.00`), as the seed's clients expect it.
+    public static func money(_ amount: Decimal) -> JSONText { .number(Money.format(amount)) }
+}
 
 extension OrderItem {
     /// `{"itemId", "quantity", "price"}` as in the seed.

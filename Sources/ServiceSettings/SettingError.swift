@@ -1,0 +1,15 @@
+/// A setting whose value cannot be used, or a command line that cannot be read.
+///
+/// The description is the one line a process prints before it stops, so it names the environment
+/// variable (or flag), the value it was given and what would be accepted.
+public struct SettingError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+
+    static func invalid(_ variable: String, _ value: String, expected: String) -> SettingError {
+        SettingError("\(variable)='\(value)' is not valid: expected \(expected)")
+    }
+}

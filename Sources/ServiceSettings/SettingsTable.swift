@@ -1,0 +1,71 @@
+/// All the settings of one service: read from the environment and the command line, validated, and
+/// described for `--help`, from the one list.
+///
+/// A flag wins over its environment variable. Blank variables count as absent (`CART_PORT=` keeps the
+/// default), so a shell script can pass a variable through whether it is set or not.
+public struct SettingsTable<Target>: Sendable {
+    public let settings: [Setting<Target>]
+
+    public init(_ settings: [Setting<Target>]) {
+        self.settings = settings
+    }
+
+    /// `defaults` with the environment's settings, then the command line's, applied.
+    ///
+    /// - Throws: ``SettingError`` naming the first variable or flag whose value is refused, or an
+    ///   unknown flag.
+    public func read(
+        environment: [String: String], arguments: [String] = [], over defaults: Target
+    ) throws(SettingError) -> Target {
+        var target = defaults
+        for setting in settings {
+            guard let text = environment[setting.variable]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+                continue
+            }
+            try setting.apply(text, &target)
+        }
+        for (setting, text) in try flagValues(arguments) {
+            do {
+                try setting.apply(text, &target)
+            } catch {
+                throw SettingError("--\(setting.flag) (\(setting.variable)) '\(text)' is not valid: expected \(setting.valueName)")
+            }
+        }
+        return target
+    }
+
+    /// `--name value` and `--name=value` pairs, in order.
+    private func flagValues(_ arguments: [String]) throws(SettingError) -> [(Setting<Target>, String)] {
+        var pairs: [(Setting<Target>, String)] = []
+        var remaining = arguments[...]
+        while let argument = remaining.popFirst() {
+            guard argument.hasPrefix("--") else { throw SettingError("unexpected argument '\(argument)'; see --help") }
+            let (name, inlineValue) = Self.split(argument.dropFirst(2))
+            guard let setting = settings.first(where: { $0.flag == name }) else {
+                throw SettingError("unknown option '--\(name)'; see --help")
+            }
+            guard let value = inlineValue ?? remaining.popFirst() else {
+                throw SettingError("--\(name) needs a value (\(setting.valueName))")
+            }
+            pairs.append((setting, value))
+        }
+        return pairs
+    }
+
+    private static func split(_ flag: Substring) -> (name: String, value: String?) {
+        guard let equals = flag.firstIndex(of: "=") else { return (String(flag), nil) }
+        return (String(flag[..<equals]), String(flag[flag.index(after: equals)...]))
+    }
+
+    /// One paragraph per setting: flag, variable, value form, meaning and the value in `defaults`.
+    public func help(defaults: Target) -> String {
+        settings.map { setting in
+            "--\(setting.flag) <\(setting.valueName)>  [\(setting.variable)]\n      \(setting.help) (default: \(setting.show(defaults)))"
+        }.joined(separator: "\n")
+    }
+
+    /// The value each setting has in `target`, by variable: what a service logs at start-up.
+    public func values(of target: Target) -> [(variable: String, value: String)] {
+        settings.map { ($0.variable, $0.show(target)) }
+    }
+}
