@@ -220,7 +220,8 @@ struct RetryRequest: Sendable {
     var generation: UInt64
 }
 
-/// The consumer's counters (swift-metrics; `/metrics` or any backend the executable bootstraps).
+/// The consumer's counters, through swift-metrics: they reach a backend only if the process bootstraps
+/// one (`order-service` does not yet; a program embedding the service can).
 struct OrderConsumerMetrics: Sendable {
     let applied = Counter(label: "order_events_applied_total")
     let skipped = Counter(label: "order_events_skipped_total")
