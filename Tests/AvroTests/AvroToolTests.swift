@@ -37,8 +37,7 @@ import AvroFixtures
     @Test func encodeAndDecode() async throws {
         let encoded = try await run(["encode", "--schema-file", schemaFile], stdin: Data(Self.updateJSON.utf8))
         #expect(encoded.status == 0, "\(encoded.stderrText)")
-        let expected = try AvroEncoder(schema: OrderEventFixture.schema).encode(OrderEventFixture.update)
-        #expect([UInt8](encoded.stdout) == expected)
+        #expect(hex([UInt8](encoded.stdout)) == "02124f524445522d30303180f08ffa8167020e73686970706564")  // fastavro 1.13.1
         let input = try Self.write("", to: folder.appendingPathComponent("update.bin"))
         try encoded.stdout.write(to: URL(fileURLWithPath: input))
         let decoded = try await run(["decode", "--schema-file", schemaFile, "--input", input])
@@ -59,14 +58,16 @@ import AvroFixtures
         #expect(decoded.stdoutText == #"{"orderId":"ORDER-001","v":2}"# + "\n")
     }
 
+    /// The fingerprints are fastavro 1.13.1's; the canonical form is the library's, which CanonicalFormTests
+    /// check against the specification and fastavro.
     @Test func canonicalFormAndFingerprints() async throws {
         let schema = try OrderEventFixture.schema
         #expect(try await run(["canonical", "--schema-file", schemaFile]).stdoutText == schema.canonicalForm + "\n")
         #expect(try await run(["fingerprint", "--schema-file", schemaFile]).stdoutText == "17e6bcc15a1fe977\n")
         let md5 = try await run(["fingerprint", "--schema-file", schemaFile, "--algorithm", "md5"]).stdoutText
-        #expect(md5 == hex(schema.fingerprint(.md5)) + "\n")
+        #expect(md5 == "eff08f9eb37151185cd36414786d4c3c\n")
         let sha = try await run(["fingerprint", "--schema-file", schemaFile, "--algorithm", "sha256"]).stdoutText
-        #expect(sha == hex(schema.fingerprint(.sha256)) + "\n")
+        #expect(sha == "bfbea956416706367018dcbebc5d3932a8623f1bd3bcf73752965eeea8eba2b3\n")
     }
 
     @Test(arguments: ["null", "deflate", "snappy"])
