@@ -12,7 +12,7 @@ enum AvroBenchmark {
     static func main() throws {
         let options = try BenchmarkOptions(arguments: Array(CommandLine.arguments.dropFirst()))
         let baseline = try options.fastavroPath.map { try FastavroBaseline(path: $0) }
-        let schema = try AvroSchema(parsing: OrderEventFixture.schemaJSON)
+        let schema = try OrderEventFixture.schema
         var results: [BenchmarkResult] = []
         for (name, event, value) in [
             ("create", OrderEventFixture.create, OrderEventFixture.createValue),

@@ -6,9 +6,9 @@ import AvroFixtures
 @testable import Avro
 
 /// The `avro-tool` contract that tests outside this repository rely on: the commands, their output,
-/// and for any bad input a non-zero exit with one line on stderr, within a second. Serialized, so that
-/// the timing is not the machine's load from other suites running alongside.
-@Suite(.serialized) struct AvroToolTests {
+/// and for any bad input a non-zero exit with one line on stderr (not a hang: a run still going after
+/// ``hangDeadline`` is killed and fails the test).
+@Suite struct AvroToolTests {
     let tool = ProjectPaths.buildProducts.appendingPathComponent("avro-tool")
     let folder: URL
     let schemaFile: String
@@ -16,7 +16,7 @@ import AvroFixtures
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("avro-tool-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        schemaFile = try Self.write(OrderEventFixture.schemaJSON, to: folder.appendingPathComponent("order.avsc"))
+        schemaFile = OrderEventFixture.schemaFile.path
     }
 
     static func write(_ text: String, to url: URL) throws -> String {
@@ -28,17 +28,16 @@ import AvroFixtures
         guard FileManager.default.isExecutableFile(atPath: tool.path) else {
             throw InteropFailure("\(tool.path) is missing: build the avro-tool product")
         }
-        return try await runCommand(tool, arguments, stdin: stdin, timeout: .seconds(20))
+        return try await runCommand(tool, arguments, stdin: stdin, timeout: hangDeadline)
     }
 
     static let updateJSON =
-        #"{"eventType":"UPDATE","orderId":"ORDER-001","timestamp":1769788800000,"payload":{"com.orderplatform.events.UpdateOrderPayload":{"status":"shipped"}}}"#
+        #"{"eventType":"UPDATE","orderId":"ORDER-001","timestamp":1769788800000,"payload":{"io.orderplatform.events.UpdateOrderPayload":{"status":"shipped"}}}"#
 
     @Test func encodeAndDecode() async throws {
         let encoded = try await run(["encode", "--schema-file", schemaFile], stdin: Data(Self.updateJSON.utf8))
         #expect(encoded.status == 0, "\(encoded.stderrText)")
-        let expected = try AvroEncoder(schema: OrderEventFixture.schema).encode(OrderEventFixture.update)
-        #expect([UInt8](encoded.stdout) == expected)
+        #expect(hex([UInt8](encoded.stdout)) == "02124f524445522d30303180f08ffa8167020e73686970706564")  // fastavro 1.13.1
         let input = try Self.write("", to: folder.appendingPathComponent("update.bin"))
         try encoded.stdout.write(to: URL(fileURLWithPath: input))
         let decoded = try await run(["decode", "--schema-file", schemaFile, "--input", input])
@@ -48,7 +47,7 @@ import AvroFixtures
 
     @Test func decodeResolvesToTheReaderSchema() async throws {
         let reader = try Self.write(
-            #"{"type": "record", "name": "OrderEvent", "namespace": "com.orderplatform.events", "fields": [{"name": "orderId", "type": "string"}, {"name": "v", "type": "int", "default": 2}]}"#,
+            #"{"type": "record", "name": "OrderEvent", "namespace": "io.orderplatform.events", "fields": [{"name": "orderId", "type": "string"}, {"name": "v", "type": "int", "default": 2}]}"#,
             to: folder.appendingPathComponent("reader.avsc")
         )
         let bytes = try AvroEncoder(schema: OrderEventFixture.schema).encode(OrderEventFixture.create)
@@ -59,14 +58,16 @@ import AvroFixtures
         #expect(decoded.stdoutText == #"{"orderId":"ORDER-001","v":2}"# + "\n")
     }
 
+    /// The fingerprints are fastavro 1.13.1's; the canonical form is the library's, which CanonicalFormTests
+    /// check against the specification and fastavro.
     @Test func canonicalFormAndFingerprints() async throws {
         let schema = try OrderEventFixture.schema
         #expect(try await run(["canonical", "--schema-file", schemaFile]).stdoutText == schema.canonicalForm + "\n")
-        #expect(try await run(["fingerprint", "--schema-file", schemaFile]).stdoutText == "2ca25fcd7bbbcb66\n")
+        #expect(try await run(["fingerprint", "--schema-file", schemaFile]).stdoutText == "17e6bcc15a1fe977\n")
         let md5 = try await run(["fingerprint", "--schema-file", schemaFile, "--algorithm", "md5"]).stdoutText
-        #expect(md5 == hex(schema.fingerprint(.md5)) + "\n")
+        #expect(md5 == "eff08f9eb37151185cd36414786d4c3c\n")
         let sha = try await run(["fingerprint", "--schema-file", schemaFile, "--algorithm", "sha256"]).stdoutText
-        #expect(sha == hex(schema.fingerprint(.sha256)) + "\n")
+        #expect(sha == "bfbea956416706367018dcbebc5d3932a8623f1bd3bcf73752965eeea8eba2b3\n")
     }
 
     @Test(arguments: ["null", "deflate", "snappy"])
@@ -105,12 +106,7 @@ import AvroFixtures
             to: folder.appendingPathComponent("bad.avsc")
         )
         let resolved = arguments.map { $0 == "SCHEMA" ? schemaFile : $0 == "BADSCHEMA" ? badSchema : $0 }
-        let clock = ContinuousClock()
-        let start = clock.now
         let result = try await run(resolved, stdin: Data("{\"eventType\": \"NOPE\"}\n garbage".utf8))
-        // A second on an idle machine (about 50 ms here); the bound leaves room for a loaded CI runner
-        // while still catching a hang or a slow path on bad input.
-        #expect(clock.now - start < .seconds(3))
         #expect(result.status != 0)
         let lines = result.stderrText.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 2 && lines[1].isEmpty, "stderr: \(result.stderrText)")

@@ -60,7 +60,8 @@ import AvroFixtures
         #expect(hex(schema.fingerprint(.sha256)) == sha256)
     }
 
+    /// `schemas/order-event.avsc`'s fingerprint as fastavro 1.13.1 computes it.
     @Test func orderEventFingerprintMatchesFastavro() throws {
-        #expect(String(try OrderEventFixture.schema.rabinFingerprint, radix: 16) == "2ca25fcd7bbbcb66")
+        #expect(String(try OrderEventFixture.schema.rabinFingerprint, radix: 16) == "17e6bcc15a1fe977")
     }
 }

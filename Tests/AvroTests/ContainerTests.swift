@@ -35,7 +35,7 @@ import AvroFixtures
         let reader = try AvroContainerReader(bytes: try writer.finish())
         let ids = try AvroSchema(
             parsing:
-                #"{"type": "record", "name": "OrderEvent", "namespace": "com.orderplatform.events", "fields": [{"name": "orderId", "type": "string"}]}"#
+                #"{"type": "record", "name": "OrderEvent", "namespace": "io.orderplatform.events", "fields": [{"name": "orderId", "type": "string"}]}"#
         )
         #expect(
             try reader.values(readerSchema: ids)

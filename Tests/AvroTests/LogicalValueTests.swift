@@ -28,7 +28,7 @@ import AvroFixtures
             try writer.validate(.record(["eventType": .enumeration("DELETE")]))
         }
         #expect(
-            error.message == "OrderEvent.eventType: 'DELETE' is not a symbol of enum com.orderplatform.events.EventType"
+            error.message == "OrderEvent.eventType: 'DELETE' is not a symbol of enum io.orderplatform.events.EventType"
         )
     }
 }

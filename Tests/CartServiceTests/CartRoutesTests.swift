@@ -45,10 +45,12 @@ import Testing
         #expect(event["topic"] as? String == "order-events")
 
         let published = try #require(publisher.events.first)
-        guard case .create(let payload) = published.payload else { Issue.record("not a CREATE"); return }
+        let payload = try #require(published.createPayload, "published \(published.payload), not a CREATE")
         #expect(published.orderId.rawValue == "ORDER-001")
         #expect(payload.items.count == 3)
-        #expect(payload.totalAmount == Order.total(of: payload.items))
+        // Summed here, not by Order.total(of:), the code under test; the items are random, so the sum is too.
+        let expectedTotal = payload.items.reduce(Decimal(0)) { $0 + Decimal(Int($1.quantity)) * $1.price }
+        #expect(payload.totalAmount == expectedTotal)
         #expect(payload.status == "new")
     }
 
@@ -58,8 +60,10 @@ import Testing
         #expect(status == .created)
         let order = try #require(json["order"] as? [String: Any])
         #expect(order["customerId"] as? String == "CUST-9")
-        guard case .create(let payload) = try #require(publisher.events.first).payload else { return }
-        #expect(payload.totalAmount == Decimal(string: "0.50"))
+        let published = try #require(publisher.events.first)
+        let payload = try #require(published.createPayload, "published \(published.payload), not a CREATE")
+        #expect(payload.items.map(\.itemId) == ["A", "B"])
+        #expect(payload.totalAmount == Decimal(string: "0.50"))  // 3 × 0.10 + 1 × 0.20, exactly
     }
 
     @Test(arguments: [
@@ -92,7 +96,9 @@ import Testing
         #expect(json["message"] as? String == "Order status update event published successfully")
         let update = try #require(json["update"] as? [String: String])
         #expect(update == ["orderId": "ORDER-001", "status": "confirmed"])
-        guard case .update(let payload) = try #require(publisher.events.first).payload else { return }
+        let published = try #require(publisher.events.first)
+        let payload = try #require(published.updatePayload, "published \(published.payload), not an UPDATE")
+        #expect(published.orderId.rawValue == "ORDER-001")
         #expect(payload.status == "confirmed")
     }
 

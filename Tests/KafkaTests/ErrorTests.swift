@@ -62,10 +62,57 @@ import Testing
         #expect(KafkaLibraryVersion.loaded >= KafkaLibraryVersion(major: 2, minor: 10))
     }
 
-    @Test func codesAreComparableConstants() {
-        #expect(KafkaError.ErrorCode.timedOut == .timedOut)
-        #expect(KafkaError.ErrorCode.timedOut != .connectionFailed)
-        #expect("\(KafkaError.ErrorCode.queueFull)" == "queueFull")
-        #expect(RDKafkaCode.allBrokersDown.name == "_ALL_BROKERS_DOWN")
+    /// Callers match on these constants (`error.code == .timedOut`) and read their names in logs: a
+    /// constant backed by another's case (a copy-paste slip) would match the wrong errors and print the
+    /// wrong name.
+    @Test func errorCodesAreDistinctAndNamedAfterTheirConstants() {
+        let codes: [(KafkaError.ErrorCode, String)] = [
+            (.unsupportedLibrary, "unsupportedLibrary"), (.configuration, "configuration"),
+            (.connectionFailed, "connectionFailed"), (.timedOut, "timedOut"), (.messageDelivery, "messageDelivery"),
+            (.queueFull, "queueFull"), (.shutdown, "shutdown"), (.topicAlreadyExists, "topicAlreadyExists"),
+            (.unknownTopicOrPartition, "unknownTopicOrPartition"), (.commit, "commit"), (.rebalance, "rebalance"),
+            (.admin, "admin"), (.invalidArgument, "invalidArgument"), (.messageTooLarge, "messageTooLarge"),
+            (.underlying, "underlying"),
+        ]
+        for (code, name) in codes {
+            #expect(code.description == name)
+        }
+        #expect(Set(codes.map(\.0)).count == codes.count, "two constants are the same code")
+    }
+
+    /// The constants are librdkafka's numbers, checked against its header rather than typed twice: one
+    /// wrong number (-186 for `.timedOut`) would map a timeout to `invalidArgument` and make it permanent.
+    @Test func rdKafkaCodesAreLibrdkafkasNumbers() {
+        let codes: [(RDKafkaCode, rd_kafka_resp_err_t)] = [
+            (.noError, RD_KAFKA_RESP_ERR_NO_ERROR), (.destroy, RD_KAFKA_RESP_ERR__DESTROY),
+            (.transport, RD_KAFKA_RESP_ERR__TRANSPORT), (.resolve, RD_KAFKA_RESP_ERR__RESOLVE),
+            (.messageTimedOut, RD_KAFKA_RESP_ERR__MSG_TIMED_OUT), (.partitionEOF, RD_KAFKA_RESP_ERR__PARTITION_EOF),
+            (.unknownPartition, RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION), (.unknownTopic, RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC),
+            (.allBrokersDown, RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN), (.invalidArgument, RD_KAFKA_RESP_ERR__INVALID_ARG),
+            (.timedOut, RD_KAFKA_RESP_ERR__TIMED_OUT), (.queueFull, RD_KAFKA_RESP_ERR__QUEUE_FULL),
+            (.assignPartitions, RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS),
+            (.revokePartitions, RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS), (.state, RD_KAFKA_RESP_ERR__STATE),
+            (.timedOutQueue, RD_KAFKA_RESP_ERR__TIMED_OUT_QUEUE), (.noEntry, RD_KAFKA_RESP_ERR__NOENT),
+            (.purgeQueue, RD_KAFKA_RESP_ERR__PURGE_QUEUE), (.purgeInflight, RD_KAFKA_RESP_ERR__PURGE_INFLIGHT),
+            (.fatal, RD_KAFKA_RESP_ERR__FATAL), (.assignmentLost, RD_KAFKA_RESP_ERR__ASSIGNMENT_LOST),
+            (.unknownTopicOrPartition, RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART),
+            (.leaderNotAvailable, RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE),
+            (.notLeaderForPartition, RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION),
+            (.requestTimedOut, RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT),
+            (.messageSizeTooLarge, RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE),
+            (.networkException, RD_KAFKA_RESP_ERR_NETWORK_EXCEPTION),
+            (.coordinatorLoadInProgress, RD_KAFKA_RESP_ERR_COORDINATOR_LOAD_IN_PROGRESS),
+            (.coordinatorNotAvailable, RD_KAFKA_RESP_ERR_COORDINATOR_NOT_AVAILABLE),
+            (.notCoordinator, RD_KAFKA_RESP_ERR_NOT_COORDINATOR),
+            (.notEnoughReplicas, RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS),
+            (.notEnoughReplicasAfterAppend, RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS_AFTER_APPEND),
+            (.rebalanceInProgress, RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS),
+            (.topicAlreadyExists, RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS),
+            (.invalidPartitions, RD_KAFKA_RESP_ERR_INVALID_PARTITIONS),
+            (.invalidConfig, RD_KAFKA_RESP_ERR_INVALID_CONFIG), (.policyViolation, RD_KAFKA_RESP_ERR_POLICY_VIOLATION),
+        ]
+        for (code, cCode) in codes {
+            #expect(code == RDKafkaCode(cCode), "\(code) is not \(RDKafkaCode(cCode))")
+        }
     }
 }

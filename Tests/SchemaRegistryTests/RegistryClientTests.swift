@@ -76,18 +76,18 @@ import TestSupport
         }
     }
 
-    @Test func anUnreachableRegistryIsTransientAndBounded() async throws {
+    /// Nothing listens: the call fails as transient, by its 1 s request timeout at the latest, rather than
+    /// hanging (how long it takes on a loaded machine is not the test's business).
+    @Test func anUnreachableRegistryIsTransientAndDoesNotHang() async throws {
         let port = try freePort()
         let client = RegistryClient(
             configuration: RegistryClientConfiguration(baseURL: "http://127.0.0.1:\(port)", requestTimeout: .seconds(1)),
             logger: Logger(label: "test")
         )
-        let started = ContinuousClock.now
-        let error = await #expect(throws: RegistryError.self) { try await client.schema(id: 1) }
+        let error = await #expect(throws: RegistryError.self) {
+            try await withHangDeadline("schema(id:) from an unreachable registry") { try await client.schema(id: 1) }
+        }
         #expect(error?.code == .unreachable)
         #expect(error?.isTransient == true)
-        // Bounded by the 1 s request timeout; the margin absorbs a loaded CI machine, not a hang.
-        let waited = ContinuousClock.now - started
-        #expect(waited < .seconds(5), "gave up after \(waited)")
     }
 }

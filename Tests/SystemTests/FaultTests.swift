@@ -7,11 +7,13 @@ import TestSupport
 /// What a user of the running system sees when a part of it fails, and that nothing acknowledged is lost.
 @Suite(.serialized, .timeLimit(.minutes(3))) struct FaultTests {
     /// The broker hangs (SIGSTOP keeps its in-memory data, as a hung broker or a network partition
-    /// would): the Cart Service answers 503 within its publish timeout and `/health` says so; once the
-    /// broker continues, orders are accepted again without restarting anything, and every order that was
-    /// acknowledged with 201 reaches the Order Service exactly once.
+    /// would): the Cart Service answers 503, bounded by its publish timeout, and `/health` says so; once
+    /// the broker continues, orders are accepted again without restarting anything, and every order that
+    /// was acknowledged with 201 reaches the Order Service exactly once. The 503 is checked against the
+    /// publish timeout + ``hangDeadline`` (a hang, not a slow machine); how long it took is only reported.
     @Test func brokerOutageAnswers503AndLosesNoAcknowledgedOrder() async throws {
-        let system = try await RunningSystem.start(.init(publishTimeout: 2))
+        let publishTimeout = 2
+        let system = try await RunningSystem.start(.init(publishTimeout: publishTimeout))
         var acknowledged = ["WARM-UP"]
         for index in 1...5 {
             let id = "BEFORE-\(index)"
@@ -22,14 +24,16 @@ import TestSupport
         #expect(acknowledged.count == 6)
 
         system.broker.pause()
+        let deadline = Duration.seconds(publishTimeout) + hangDeadline
         let clock = ContinuousClock()
         let started = clock.now
-        let refused = try await system.cart.post("/create-order", json: #"{"orderId": "DURING-1", "itemsCount": 1}"#)
+        let refused = try await withHangDeadline("POST /create-order with the broker hung", deadline: deadline) {
+            try await system.cart.post("/create-order", json: #"{"orderId": "DURING-1", "itemsCount": 1}"#, timeout: deadline)
+        }
         let waited = clock.now - started
-        #expect(refused.status == 503, "\(refused.body)")
+        #expect(refused.status == 503, "answered \(refused.status) after \(waited) (publish timeout \(publishTimeout) s): \(refused.body)")
         #expect(refused.headers["retry-after"] != nil)
         #expect(refused.errors?.isEmpty == false)
-        #expect(waited < .seconds(5), "answered after \(waited); the publish timeout is 2 s")
         try await waitUntil("/health to report the broker down", timeout: .seconds(20)) {
             let health = try await system.cart.get("/health")
             return health.status == 503 && health.json["kafka"] as? String == "disconnected"

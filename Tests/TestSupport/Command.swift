@@ -10,7 +10,7 @@ public struct CommandResult: Sendable {
     public var stderrText: String { String(decoding: stderr, as: UTF8.self) }
 }
 
-/// Runs a command to completion and collects its output; kills it after `timeout`.
+/// Runs a command to completion and collects its output; kills it after `timeout` and fails saying it hung.
 ///
 /// Output goes through temporary files rather than pipes, so a chatty command cannot block on a
 /// full pipe while we wait for it.
@@ -41,13 +41,13 @@ public func runCommand(
     process.standardInput = try FileHandle(forReadingFrom: inURL)
     try process.run()
     let pid = process.processIdentifier
+    let name = executable.lastPathComponent
     do {
-        try await waitUntil("\(executable.lastPathComponent) to finish", timeout: timeout, pollEvery: .milliseconds(10)) {
-            !process.isRunning
-        }
+        try await waitUntil("\(name) to finish", timeout: timeout, pollEvery: .milliseconds(10)) { !process.isRunning }
     } catch {
         kill(pid, SIGKILL)
-        throw error
+        guard error is DeadlineExceeded else { throw error }
+        throw DeadlineExceeded(what: "\(name) to finish: it hung and was killed", timeout: timeout)
     }
     process.waitUntilExit()
     return CommandResult(

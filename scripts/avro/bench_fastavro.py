@@ -16,7 +16,8 @@ import time
 
 import fastavro
 
-SCHEMA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "order_event.avsc")
+# The schema the services register, the same file the Swift side's fixture reads.
+SCHEMA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "schemas", "order-event.avsc")
 
 
 def events(namespace):
