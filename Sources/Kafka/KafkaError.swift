@@ -1,5 +1,3 @@
-import CRdKafka
-
 /// The one error type of the `Kafka` module.
 ///
 /// A struct rather than an enum so that new codes can be added without breaking an exhaustive `switch`

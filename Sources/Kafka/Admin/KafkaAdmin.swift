@@ -1,4 +1,3 @@
-import CRdKafka
 import Logging
 
 /// Creates, describes, lists and deletes topics, and reads cluster metadata.
@@ -23,7 +22,7 @@ public final class KafkaAdmin: Sendable {
         logger[metadataKey: KafkaLoggingKeys.clientType] = "admin"
         self.configuration = configuration
         self.client = try RDKafkaClient.make(
-            type: .producer, properties: configuration.dictionary, events: 0, handler: NoEvents(), logger: logger
+            type: .producer, properties: configuration.dictionary, events: [], handler: NoEvents(), logger: logger
         )
     }
 

@@ -1,6 +1,3 @@
-import CRdKafka
-import Logging
-
 extension KafkaConsumer {
     /// The fetched batch being handed out, and the message the application is working on.
     struct Buffer {
@@ -10,7 +7,7 @@ extension KafkaConsumer {
         var handedOut: KafkaConsumerMessage?
         /// The last offset of each partition in the batch handed out by ``KafkaConsumerBatches``.
         var handedOutBatch: [KafkaTopicPartition: KafkaConsumerMessage] = [:]
-        var offsetStore = OffsetStore()
+        var offsetStore = RDKafkaOffsetStore()
     }
 
     /// Fetches the next batch into the buffer; `false` once the consumer closed.
@@ -83,25 +80,5 @@ extension KafkaConsumer {
         buffer.messages = buffer.messages[buffer.index...].filter { !sought.contains($0.topicPartition) }
         buffer.index = 0
         buffer.epoch = currentEpoch
-    }
-}
-
-/// Stores offsets per message with `rd_kafka_offset_store` (no list allocation), caching the last topic
-/// handle because consecutive messages mostly share a topic.
-struct OffsetStore {
-    private var topic = ""
-    private var handle: SendableOpaquePointer?
-
-    mutating func store(_ message: KafkaConsumerMessage, client: RDKafkaClient, logger: Logger) {
-        if handle == nil || topic != message.topic {
-            guard let newHandle = try? client.topicHandle(message.topic) else { return }
-            topic = message.topic
-            handle = SendableOpaquePointer(newHandle)
-        }
-        let code = rd_kafka_offset_store(handle?.pointer, message.partition.rawValue, message.offset.rawValue + 1)
-        // _STATE: the partition was revoked meanwhile, so its offset is no longer ours to store.
-        if code != RD_KAFKA_RESP_ERR_NO_ERROR, code != RD_KAFKA_RESP_ERR__STATE {
-            logger.debug("storing an offset failed", error: KafkaError.rdKafka(code, context: "offset store"))
-        }
     }
 }

@@ -1,4 +1,3 @@
-import CRdKafka
 import Dispatch
 
 extension KafkaConsumer {
@@ -38,7 +37,7 @@ extension KafkaConsumer {
     /// consume queue rather than run (see `RDKafkaRebalanceContext`).
     private func takeQueued() -> (FetchedBatch, [KafkaError])? {
         guard let queue = client.consumerQueue, !rebalanceContext.isHandOffPending,
-            rd_kafka_queue_length(queue) > 0
+            client.queueLength(queue) > 0
         else { return nil }
         return fetchLock.withLockIfAvailable { _ in take(from: queue, waiting: false) }
     }

@@ -1,4 +1,3 @@
-import CRdKafka
 import Dispatch
 import ServiceLifecycle
 
@@ -31,37 +30,13 @@ extension KafkaConsumer {
         let client = self.client
         rebalanceContext.serveInline()
         let closed = await withCheckedContinuation { continuation in
-            consumeQueue.async { continuation.resume(returning: Self.closeOnConsumeQueue(client, timeout: timeout)) }
+            consumeQueue.async { continuation.resume(returning: client.closeConsumer(timeout: timeout)) }
         }
         if !closed { client.skipConsumerCloseOnDestroy() }
         client.stopEventPolling()
         state.withLock { $0.phase = .closed }
         logger.debug("consumer closed")
         guard closed else { throw KafkaError.timedOut("the consumer did not leave its group within \(timeout)") }
-    }
-
-    /// Starts the asynchronous close and serves its queue (where the revocation arrives) until librdkafka
-    /// reports the consumer closed or the deadline passes. Runs on the consume queue.
-    ///
-    /// The close gets a queue of its own: librdkafka forwards the group queue to the queue given here, so
-    /// passing the group queue itself would make it forward to itself and never be freed (and
-    /// `rd_kafka_destroy` would then wait forever for the broker threads).
-    private static func closeOnConsumeQueue(_ client: RDKafkaClient, timeout: Duration) -> Bool {
-        let queue = rd_kafka_queue_new(client.kafka)!
-        defer { rd_kafka_queue_destroy(queue) }
-        if let error = rd_kafka_consumer_close_queue(client.kafka, queue) {
-            client.logger.info("closing the consumer failed", error: KafkaError.rdKafka(consuming: error, context: "close"))
-            return false
-        }
-        let deadline = ContinuousClock.now + timeout
-        var reader = RDKafkaMessageReader()
-        while rd_kafka_consumer_closed(client.kafka) == 0 {
-            guard ContinuousClock.now < deadline else { return false }
-            // Serves the rebalance callback; messages still arriving are dropped (the application stopped).
-            var dropped: RDKafkaClient.Batch = ([], [])
-            client.consumeBatch(from: queue, timeout: .milliseconds(100), maximum: 100, reader: &reader, into: &dropped)
-        }
-        return true
     }
 
     var isClosing: Bool { state.withLock { $0.phase != .running } }

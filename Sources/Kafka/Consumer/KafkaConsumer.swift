@@ -1,4 +1,3 @@
-import CRdKafka
 import Dispatch
 import Logging
 import ServiceLifecycle
@@ -94,7 +93,7 @@ public final class KafkaConsumer: Service, Sendable {
         self.client = try RDKafkaClient.make(
             type: .consumer,
             properties: Self.properties(for: configuration),
-            events: RD_KAFKA_EVENT_STATS | RD_KAFKA_EVENT_OFFSET_COMMIT,
+            events: [.statistics, .offsetCommits],
             handler: sink,
             callbackContext: context,
             logger: logger,

@@ -14,7 +14,9 @@ extension KafkaProducer {
             self.generation = generation
         }
 
-        func handleDeliveryReports(_ event: OpaquePointer) { router.handleDeliveryReports(event, generation: generation) }
+        func handleDeliveryReports(_ messages: [RDKafkaDeliveryReportMessage]) {
+            router.handleDeliveryReports(messages, generation: generation)
+        }
         func handleStatistics(_ json: String) { router.statistics.receive(json) }
         func handleError(_ error: KafkaError) {
             if error.isFatal { router.recordFatalError(error, generation: generation) }

@@ -1,4 +1,3 @@
-import CRdKafka
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -76,7 +75,7 @@ public final class KafkaProducer: Service, Sendable {
         try RDKafkaClient.make(
             type: .producer,
             properties: configuration.dictionary,
-            events: RD_KAFKA_EVENT_DR | RD_KAFKA_EVENT_STATS,
+            events: [.deliveryReports, .statistics],
             handler: ClientEvents(router: router, generation: generation),
             logger: logger
         )

@@ -25,6 +25,11 @@ extension RDKafkaClient {
         return RDKafkaTopicPartitionList.read(list).map(\.entry.topicPartition)
     }
 
+    /// What waits in `queue`, without waiting: messages, but also rebalances and errors.
+    func queueLength(_ queue: OpaquePointer) -> Int {
+        rd_kafka_queue_length(queue)
+    }
+
     /// Waits up to 100 ms for a first message, then takes what else is already queued, up to `maximum`.
     ///
     /// `rd_kafka_consume_batch_queue` alone returns only when the batch is full or the timeout expired,
@@ -66,6 +71,34 @@ extension RDKafkaClient {
     private static func consumeError(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> KafkaError {
         let text = rd_kafka_message_errstr(message).map { String(cString: $0) } ?? "consume error"
         return .rdKafka(message.pointee.err, context: text, isFatal: message.pointee.err == RD_KAFKA_RESP_ERR__FATAL)
+    }
+
+    /// Starts the asynchronous close and serves its queue (where the revocation arrives) until librdkafka
+    /// reports the consumer closed or `timeout` passes; `false` when it did not close. Blocks: call it on
+    /// the consumer's serial queue.
+    ///
+    /// The close gets a queue of its own: librdkafka forwards the group queue to the queue given here, so
+    /// passing the group queue itself would make it forward to itself and never be freed (and
+    /// `rd_kafka_destroy` would then wait forever for the broker threads).
+    func closeConsumer(timeout: Duration) -> Bool {
+        guard let queue = rd_kafka_queue_new(kafka) else {
+            logger.info("closing the consumer failed: librdkafka could not create a queue")
+            return false
+        }
+        defer { rd_kafka_queue_destroy(queue) }
+        if let error = rd_kafka_consumer_close_queue(kafka, queue) {
+            logger.info("closing the consumer failed", error: KafkaError.rdKafka(consuming: error, context: "close"))
+            return false
+        }
+        let deadline = ContinuousClock.now + timeout
+        var reader = RDKafkaMessageReader()
+        while rd_kafka_consumer_closed(kafka) == 0 {
+            guard ContinuousClock.now < deadline else { return false }
+            // Serves the rebalance callback; messages still arriving are dropped (the application stopped).
+            var dropped: Batch = ([], [])
+            consumeBatch(from: queue, timeout: .milliseconds(100), maximum: 100, reader: &reader, into: &dropped)
+        }
+        return true
     }
 
     /// Records offsets for the next auto-commit (`enable.auto.offset.store` is off).

@@ -15,6 +15,15 @@ final class RDKafkaClient: @unchecked Sendable {
         var cValue: rd_kafka_type_t { self == .producer ? RD_KAFKA_PRODUCER : RD_KAFKA_CONSUMER }
     }
 
+    /// Events to route to the main queue besides logs and errors, which always are.
+    struct Events: OptionSet {
+        let rawValue: Int32
+
+        static let deliveryReports = Events(rawValue: RD_KAFKA_EVENT_DR)
+        static let statistics = Events(rawValue: RD_KAFKA_EVENT_STATS)
+        static let offsetCommits = Events(rawValue: RD_KAFKA_EVENT_OFFSET_COMMIT)
+    }
+
     let kafka: OpaquePointer
     let mainQueue: OpaquePointer
     /// The consumer group's queue (messages and rebalances); `nil` for producers.
@@ -53,12 +62,12 @@ final class RDKafkaClient: @unchecked Sendable {
         )
     }
 
-    /// Creates the handle. `events` is the `RD_KAFKA_EVENT_*` mask to route to the main queue (logs and
-    /// errors always are); `configure` may set callbacks on the configuration before the handle exists.
+    /// Creates the handle. `events` are routed to the main queue (logs and errors always are); `configure`
+    /// may set callbacks on the configuration before the handle exists.
     static func make(
         type: ClientType,
         properties: [String: String],
-        events: Int32,
+        events: Events,
         handler: any RDKafkaEventHandler,
         callbackContext: (any AnyObject & Sendable)? = nil,
         logger: Logger,
@@ -68,7 +77,7 @@ final class RDKafkaClient: @unchecked Sendable {
         var properties = properties
         properties["log.queue"] = "true"  // logs become events of the main queue, never a C callback
         let conf = try RDKafkaConfig.make(properties)
-        rd_kafka_conf_set_events(conf, events | RD_KAFKA_EVENT_LOG | RD_KAFKA_EVENT_ERROR)
+        rd_kafka_conf_set_events(conf, events.rawValue | RD_KAFKA_EVENT_LOG | RD_KAFKA_EVENT_ERROR)
         configure(conf)
 
         var errorText = [CChar](repeating: 0, count: 512)

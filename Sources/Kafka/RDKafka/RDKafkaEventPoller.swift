@@ -7,14 +7,15 @@ import Synchronization
 /// What a client does with the events of its main queue. Called on the poll thread, one event at a time:
 /// implementations must be quick and must not block (resume a continuation, update a counter, log).
 protocol RDKafkaEventHandler: AnyObject, Sendable {
-    /// An `RD_KAFKA_EVENT_DR` event; the handler reads its messages, the poller destroys it afterwards.
-    func handleDeliveryReports(_ event: OpaquePointer)
+    /// The messages of an `RD_KAFKA_EVENT_DR` event, valid only during the call: the poller destroys the
+    /// event afterwards.
+    func handleDeliveryReports(_ messages: [RDKafkaDeliveryReportMessage])
     func handleStatistics(_ json: String)
     func handleError(_ error: KafkaError)
 }
 
 extension RDKafkaEventHandler {
-    func handleDeliveryReports(_ event: OpaquePointer) {}
+    func handleDeliveryReports(_ messages: [RDKafkaDeliveryReportMessage]) {}
     func handleStatistics(_ json: String) {}
     func handleError(_ error: KafkaError) {}
 }
@@ -84,7 +85,8 @@ final class RDKafkaEventPoller: Sendable {
 
     private func dispatch(_ event: OpaquePointer) {
         switch Int32(rd_kafka_event_type(event)) {
-        case RD_KAFKA_EVENT_DR: handler.handleDeliveryReports(event)
+        case RD_KAFKA_EVENT_DR:
+            RDKafkaDeliveryReportMessage.withMessages(of: event) { handler.handleDeliveryReports($0) }
         case RD_KAFKA_EVENT_LOG: RDKafkaEventDecoder.log(event, to: logger)
         case RD_KAFKA_EVENT_ERROR: handler.handleError(RDKafkaEventDecoder.error(event, kafka: kafka.pointer, logger: logger))
         case RD_KAFKA_EVENT_STATS:

@@ -1,5 +1,3 @@
-import CRdKafka
-
 /// A partition number of a topic.
 public struct KafkaPartition: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
     public let rawValue: Int32
@@ -7,7 +5,7 @@ public struct KafkaPartition: RawRepresentable, Hashable, Comparable, Sendable, 
     /// - Precondition: `rawValue >= 0`; use ``unassigned`` for "let the partitioner decide". A value that
     ///   comes from input should go through ``init(validating:)`` instead.
     public init(rawValue: Int32) {
-        precondition(rawValue >= 0 || rawValue == RD_KAFKA_PARTITION_UA, "Partition must be >= 0: \(rawValue)")
+        precondition(rawValue >= 0 || rawValue == Self.unassigned.rawValue, "Partition must be >= 0: \(rawValue)")
         self.rawValue = rawValue
     }
 
@@ -17,8 +15,9 @@ public struct KafkaPartition: RawRepresentable, Hashable, Comparable, Sendable, 
         self.rawValue = Int32(rawValue)
     }
 
-    /// Lets the producer's partitioner choose (by key hash when there is a key).
-    public static let unassigned = KafkaPartition(unchecked: RD_KAFKA_PARTITION_UA)
+    /// Lets the producer's partitioner choose (by key hash when there is a key). librdkafka's
+    /// `RD_KAFKA_PARTITION_UA`, which a test checks against its header.
+    public static let unassigned = KafkaPartition(unchecked: -1)
 
     init(unchecked rawValue: Int32) {
         self.rawValue = rawValue
