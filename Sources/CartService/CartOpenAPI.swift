@@ -158,6 +158,14 @@ enum CartOpenAPI {
             "type": "object",
             "required": ["errors"],
             "properties": {"errors": {"type": "array", "minItems": 1, "items": {"type": "string"}}}
+          },
+          "Unavailable": {
+            "type": "object",
+            "required": ["errors"],
+            "properties": {
+              "errors": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+              "eventStored": {"type": "string", "enum": ["no", "unknown"]}
+            }
           }
         },
         "responses": {
@@ -166,9 +174,9 @@ enum CartOpenAPI {
           "UnsupportedMediaType": {"description": "Body is not application/json", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
           "InternalError": {"description": "Unexpected error; report to ops", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
           "Unavailable": {
-            "description": "Broker or registry unreachable; retry after the delay in Retry-After",
+            "description": "Broker or registry unreachable; retry after the delay in Retry-After. eventStored says whether the event may still reach the topic: no (it was not stored), unknown (no acknowledgement came in time, but the broker may have stored it)",
             "headers": {"Retry-After": {"schema": {"type": "integer"}}},
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Unavailable"}}}
           }
         }
       }

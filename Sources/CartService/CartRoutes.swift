@@ -80,7 +80,16 @@ struct CartRoutes<Context: RequestContext>: Sendable {
         } catch {
             logger.warning("could not publish order event", error: error, metadata: ["publish.failure": "\(error.kind)"])
             switch error.kind {
-            case .unavailable: throw .unavailable("Service Unavailable: \(error.message). Retry later.")
+            case .unavailable where error.mayHaveBeenStored:
+                throw .unavailable(
+                    "Service Unavailable: \(error.message). The broker may still have stored the event: before repeating a "
+                        + "CREATE, check GET /order-details on the Order Service (a repeated CREATE of a stored order is "
+                        + "dead-lettered as a duplicate, never applied twice); repeating an UPDATE is harmless.",
+                    details: [("eventStored", .string("unknown"))])
+            case .unavailable:
+                throw .unavailable(
+                    "Service Unavailable: \(error.message). The event was not stored. Retry later.",
+                    details: [("eventStored", .string("no"))])
             case .rejected: throw APIError(.internalServerError, errors: ["Internal error: \(error.message)"])
             }
         }

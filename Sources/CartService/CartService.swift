@@ -19,8 +19,9 @@ public enum CartService {
         let servers = configuration.bootstrapServers.split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) }
         var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: servers)
         producerConfiguration.connection.clientID = "cart-service"
-        // librdkafka gives up on the message at the same moment we answer 503, so an event that we
-        // reported as not published is never delivered later behind the client's back.
+        // librdkafka gives up on the message when we answer 503, so it is not sent again behind the
+        // client's back. One already sent may still have been stored by the broker: the 503 tells the
+        // client which case it is (`eventStored`: `no` or `unknown`).
         producerConfiguration.deliveryTimeout = configuration.publishTimeout
         // Topics are created with their partitions by the publisher, never implicitly by a send.
         producerConfiguration.isTopicAutoCreationEnabled = false

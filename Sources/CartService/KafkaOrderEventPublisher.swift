@@ -63,7 +63,9 @@ public final class KafkaOrderEventPublisher: OrderEventPublisher, Service {
             return PublishedEvent(topic: report.topic, partition: report.partition.rawValue, offset: report.offset.rawValue)
         } catch let error as KafkaError {
             if error.code != .shutdown { recheckTopicsSoon() }
-            throw PublishError(error.isRetriable || error.code == .shutdown ? .unavailable : .rejected, "Kafka: \(error.message)")
+            throw PublishError(
+                error.isRetriable || error.code == .shutdown ? .unavailable : .rejected, "Kafka: \(error.message)",
+                mayHaveBeenStored: error.deliveryStatus == .possiblyPersisted)
         } catch {
             throw PublishError(.unavailable, "Kafka: \(error)")
         }

@@ -25,10 +25,15 @@ public struct PublishError: Error, Sendable, CustomStringConvertible {
 
     public var kind: Kind
     public var message: String
+    /// Whether the event may still reach the topic although publishing failed: the broker did not
+    /// acknowledge it in time, but it had been sent and the broker may yet have stored it. `false` when
+    /// the event certainly was not stored (never sent, or refused).
+    public var mayHaveBeenStored: Bool
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, mayHaveBeenStored: Bool = false) {
         self.kind = kind
         self.message = message
+        self.mayHaveBeenStored = mayHaveBeenStored
     }
 
     public var description: String { message }

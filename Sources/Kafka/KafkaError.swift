@@ -14,6 +14,9 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
     /// A fatal error leaves the client unusable: an idempotent producer that lost its guarantees, or a
     /// consumer fenced out of its group. Create a new client.
     public let isFatal: Bool
+    /// For a failed delivery: whether the broker may have stored the message anyway. `nil` for other
+    /// failures.
+    public internal(set) var deliveryStatus: KafkaDeliveryStatus?
     private let retriableOverride: Bool?
     private let reason: String
     private let file: String

@@ -9,11 +9,14 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
     public let status: HTTPResponse.Status
     public let errors: [String]
     public let headers: HTTPFields
+    /// Members after `errors` that a client can act on without parsing the messages.
+    public let details: [(String, JSONText)]
 
-    public init(_ status: HTTPResponse.Status, errors: [String], headers: HTTPFields = [:]) {
+    public init(_ status: HTTPResponse.Status, errors: [String], headers: HTTPFields = [:], details: [(String, JSONText)] = []) {
         self.status = status
         self.errors = errors
         self.headers = headers
+        self.details = details
     }
 
     /// 400: the request is invalid; the client should fix it and not retry as is.
@@ -23,16 +26,16 @@ public struct APIError: HTTPResponseError, CustomStringConvertible {
     public static func notFound(_ message: String) -> APIError { APIError(.notFound, errors: [message]) }
 
     /// 503 with `Retry-After`: a dependency (broker, registry, store) cannot be reached right now.
-    public static func unavailable(_ message: String, retryAfterSeconds: Int = 5) -> APIError {
+    public static func unavailable(_ message: String, retryAfterSeconds: Int = 5, details: [(String, JSONText)] = []) -> APIError {
         var headers = HTTPFields()
         headers[.retryAfter] = String(retryAfterSeconds)
-        return APIError(.serviceUnavailable, errors: [message], headers: headers)
+        return APIError(.serviceUnavailable, errors: [message], headers: headers, details: details)
     }
 
     public var description: String { "\(status.code) \(errors.joined(separator: "; "))" }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        .json(.object([("errors", .array(errors.map(JSONText.string)))]), status: status, headers: headers)
+        .json(.object([("errors", .array(errors.map(JSONText.string)))] + details), status: status, headers: headers)
     }
 }
 

@@ -1,6 +1,5 @@
 import Hummingbird
 import Logging
-import OrderEvents
 
 /// Gives every failure the `{"errors": [...]}` body, including those that Hummingbird produces
 /// itself (unknown route, wrong method, body too large), and turns an unexpected error into a

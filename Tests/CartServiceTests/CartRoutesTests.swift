@@ -152,6 +152,18 @@ import Testing
         #expect(status == .serviceUnavailable)
         #expect(headers[.retryAfter] == "5")
         #expect((json["errors"] as? [String])?.first?.contains("Kafka broker unreachable") == true)
+        #expect(json["eventStored"] as? String == "no")
+    }
+
+    /// No acknowledgement came in time, but the broker may have stored the event: the client is told, so
+    /// that it checks before repeating a CREATE.
+    @Test func unacknowledgedEventAnswers503SayingItMayBeStored() async throws {
+        publisher.fail(with: PublishError(.unavailable, "Kafka: Local: Message timed out", mayHaveBeenStored: true))
+        let (status, json, headers) = try await send(.post, "/create-order", body: #"{"orderId": "A", "itemsCount": 1}"#)
+        #expect(status == .serviceUnavailable)
+        #expect(headers[.retryAfter] == "5")
+        #expect(json["eventStored"] as? String == "unknown")
+        #expect((json["errors"] as? [String])?.first?.contains("check GET /order-details") == true)
     }
 
     @Test func rejectedEventAnswers500() async throws {

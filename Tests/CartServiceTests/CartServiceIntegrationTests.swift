@@ -129,6 +129,8 @@ import TestSupport
         #expect(refused.status == 503, "answered \(refused.status) after \(waited) (publish timeout 2 s): \(refused.body)")
         #expect(refused.headers["retry-after"] != nil)
         #expect(refused.errors?.first?.contains("Service Unavailable") == true)
+        // Nothing reached a broker: the event certainly was not stored.
+        #expect(refused.json["eventStored"] as? String == "no", "\(refused.body)")
 
         try await waitUntil("/health to report the broker down", timeout: .seconds(15)) {
             let health = try await platform.client.get("/health")

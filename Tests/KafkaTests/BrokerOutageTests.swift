@@ -22,6 +22,8 @@ import TestSupport
         #expect(error.isRetriable, "\(error)")
         #expect(!error.isFatal)
         #expect(error.code == .timedOut || error.code == .connectionFailed, "\(error)")
+        // Nothing could reach the stopped broker: the message certainly is not stored.
+        #expect(error.deliveryStatus == .notPersisted, "\(error)")
 
         try await fixture.broker.restart()
         // Tansu's storage is in memory: the restarted broker is empty, the topic is created again on use.
@@ -29,6 +31,29 @@ import TestSupport
             try? await producer.send(topic: "outage", key: "k", value: "after")
         }
         #expect(report.topic == "outage")
+        try await producer.shutdown()
+        await fixture.stop()
+    }
+
+    /// A hung broker (SIGSTOP: the connection stays open, the kernel accepts the request) gets the message
+    /// but does not answer: the failure says the message may be stored, and once the broker continues it
+    /// may indeed appear, which is why the Cart Service's 503 says `eventStored: unknown` then.
+    @Test func aSendToAHungBrokerFailsAsPossiblyPersisted() async throws {
+        let fixture = try await KafkaTestFixture.start()
+        var config = fixture.producerConfiguration()
+        config.deliveryTimeout = .seconds(2)
+        let producer = try KafkaProducer(configuration: config, logger: fixture.logger)
+        _ = try await producer.send(topic: "hung", key: "k", value: "before")
+
+        fixture.broker.pause()
+        let error = try await #require(throws: KafkaError.self) {
+            _ = try await withHangDeadline("a send (delivery timeout 2 s) to a hung broker") {
+                try await producer.send(topic: "hung", key: "k", value: "during")
+            }
+        }
+        fixture.broker.resume()
+        #expect(error.isRetriable, "\(error)")
+        #expect(error.deliveryStatus == .possiblyPersisted, "\(error)")
         try await producer.shutdown()
         await fixture.stop()
     }

@@ -33,7 +33,9 @@ struct RDKafkaDeliveryReportMessage {
         let code = message.pointee.err
         guard code != RD_KAFKA_RESP_ERR_NO_ERROR else { return nil }
         let topic = message.pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? "?"
-        return .rdKafka(code, context: "delivery to \(topic)[\(message.pointee.partition)] failed")
+        var error = KafkaError.rdKafka(code, context: "delivery to \(topic)[\(message.pointee.partition)] failed")
+        error.deliveryStatus = KafkaDeliveryStatus(rd_kafka_message_status(message))
+        return error
     }
 
     /// Where the message was written; read it only when ``failure`` is `nil`.
@@ -47,5 +49,17 @@ struct RDKafkaDeliveryReportMessage {
             offset: KafkaOffset(rawValue: message.pointee.offset),
             timestamp: millis >= 0 ? Date(timeIntervalSince1970: Double(millis) / 1000) : nil
         )
+    }
+}
+
+extension KafkaDeliveryStatus {
+    /// librdkafka's `rd_kafka_msg_status_t`; an unknown value counts as possibly persisted, the
+    /// answer that promises nothing.
+    init(_ status: rd_kafka_msg_status_t) {
+        switch status {
+        case RD_KAFKA_MSG_STATUS_NOT_PERSISTED: self = .notPersisted
+        case RD_KAFKA_MSG_STATUS_PERSISTED: self = .persisted
+        default: self = .possiblyPersisted
+        }
     }
 }
