@@ -4,7 +4,8 @@
 #   Tansu broker :9092 → Schema Registry :8081 → Cart Service :8000 → Order Service :8001
 #
 # Each process starts once what it needs answers. Logs go to the terminal, each line prefixed with
-# its process, and to .run/<name>.log. With KAFKA_BOOTSTRAP_SERVERS set, no broker is started; with
+# its process, and to .run/<name>.log. The services prefix their own lines (LOG_LABEL), so nothing in
+# the log path reads their output line by line; only the broker's lines pass through awk. With KAFKA_BOOTSTRAP_SERVERS set, no broker is started; with
 # SCHEMA_REGISTRY_URL set, no registry: the services use the ones given.
 set -euo pipefail
 
@@ -38,12 +39,21 @@ trap stop_all INT TERM EXIT
 
 port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-prefix_lines() { while IFS= read -r line; do printf '%-8s | %s\n' "$1" "$line"; done; }
+# Prefixes each line with NAME, reading in blocks (awk), for a program that cannot prefix its own lines.
+prefix_lines() { awk -v prefix="$(printf '%-8s | ' "$1")" '{ print prefix $0; fflush() }'; }
 
-# Starts a process in the background with prefixed output, also kept in .run/NAME.log.
+# Starts one of our services in the background; it prefixes its own lines (LOG_LABEL), which are also
+# kept in .run/NAME.log.
 start() {
     local name="$1"; shift
     # Process substitution keeps $! the process itself, so stop_all signals it and not a subshell.
+    LOG_LABEL="$name" "$@" > >(tee "$run_dir/$name.log") 2>&1 &
+    children+=("$!")
+}
+
+# The same for a program that writes its own format (the broker): awk prefixes its lines.
+start_prefixed() {
+    local name="$1"; shift
     "$@" > >(prefix_lines "$name" | tee "$run_dir/$name.log") 2>&1 &
     children+=("$!")
 }
@@ -78,7 +88,7 @@ check_free "Order Service" "$order_port" ORDER_PORT
 
 if $embedded_broker; then
     export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port"
-    start tansu "$deps/bin/tansu" broker \
+    start_prefixed tansu "$deps/bin/tansu" broker \
         --listener-url "tcp://127.0.0.1:$kafka_port" --advertised-listener-url "tcp://127.0.0.1:$kafka_port" \
         --storage-engine memory://tansu/
     wait_for_port tansu "$kafka_port"

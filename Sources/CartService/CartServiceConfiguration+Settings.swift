@@ -24,5 +24,7 @@ extension CartServiceConfiguration {
         .text("ORDER_TOPIC", flag: "topic", \.topic, help: "topic of order events"),
         .text("ORDER_DLQ_TOPIC", flag: "dlq-topic", \.deadLetterTopic, help: "dead-letter topic, created at start-up if missing"),
         .logLevel(\.logging.level),
+        .logFormat(\.logging.format),
+        .logLabel(\.logging.label),
     ])
 }

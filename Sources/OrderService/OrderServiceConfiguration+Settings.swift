@@ -35,6 +35,8 @@ extension OrderServiceConfiguration {
             "SCHEMA_REGISTRY_TIMEOUT", flag: "registry-timeout", \.registryRequestTimeout,
             help: "longest wait per Schema Registry request"),
         .logLevel(\.logging.level),
+        .logFormat(\.logging.format),
+        .logLabel(\.logging.label),
     ])
 
     /// `2,5,10` → 2 s, 5 s, 10 s; `none` → no retry.

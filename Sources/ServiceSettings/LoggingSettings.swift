@@ -1,20 +1,22 @@
-import Foundation
 import Logging
 
 /// How a service process logs; every service has these settings.
 public struct LoggingSettings: Sendable, Hashable {
     /// The lowest level written (`LOG_LEVEL`). Default: `info`.
     public var level: Logger.Level = .info
+    /// Text or one JSON object per line (`LOG_FORMAT`). Default: `text`.
+    public var format: LogFormat = .text
+    /// The process's name on every line, so that `make run` shows which process wrote it (`LOG_LABEL`):
+    /// in front of a text line, as `process` in a JSON one. Default: none.
+    public var label: String = ""
 
     public init() {}
 
-    /// Sends every logger of the process to standard error at ``level``.
+    /// Sends every logger of the process to standard error through ``ServiceLogHandler``.
     public func bootstrap() {
-        let level = level
+        let settings = self
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+            ServiceLogHandler(label: label, level: settings.level, format: settings.format, process: settings.label)
         }
     }
 }
@@ -29,5 +31,15 @@ extension Setting {
                 "critical": .critical,
             ],
             help: "lowest level written to standard error")
+    }
+
+    /// `LOG_FORMAT`: text lines, or one JSON object per line for a log collector.
+    public static func logFormat(_ keyPath: WritableKeyPath<Target, LogFormat> & Sendable) -> Setting {
+        .choice("LOG_FORMAT", flag: "log-format", keyPath, ["text": .text, "json": .json], help: "text, or one JSON object per line")
+    }
+
+    /// `LOG_LABEL`: a name in front of every line (`make run` sets it per process).
+    public static func logLabel(_ keyPath: WritableKeyPath<Target, String> & Sendable) -> Setting {
+        .text("LOG_LABEL", flag: "log-label", keyPath, help: "name put in front of every log line; none when empty")
     }
 }

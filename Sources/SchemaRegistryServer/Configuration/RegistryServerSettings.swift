@@ -56,5 +56,7 @@ public struct RegistryServerSettings: Sendable {
             "SCHEMA_REGISTRY_STORE_TIMEOUT", flag: "store-timeout", \.storeTimeout,
             help: "longest wait of a write for the _schemas topic before it answers 50002"),
         .logLevel(\.logging.level),
+        .logFormat(\.logging.format),
+        .logLabel(\.logging.label),
     ])
 }
