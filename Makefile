@@ -4,7 +4,10 @@
 SWIFT ?= swift
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: setup build release test run bench clean
+.PHONY: setup build release lint format test run bench clean
+
+# What lint and format read: every Swift file of the package.
+SWIFT_SOURCES = Package.swift Sources Tests Benchmarks
 
 setup:
 	@scripts/setup.sh
@@ -15,7 +18,16 @@ build: setup
 release: setup
 	$(SWIFT) build -c release $(SWIFT_BUILD_FLAGS)
 
-test: setup
+# The code's shape: swift-format's rules (.swift-format) and Package.swift's dependencies matching the imports.
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_SOURCES)
+	@python3 scripts/lint/check_dependencies.py
+
+# Rewrites the sources in swift-format's layout; `make lint` then passes.
+format:
+	$(SWIFT) format --in-place --recursive --parallel $(SWIFT_SOURCES)
+
+test: setup lint
 	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS)
 

@@ -61,7 +61,7 @@ struct BenchmarkSettings: Sendable {
         do {
             try producer.enqueue(topic: topic, key: [UInt8]?.none, value: value)
             return true
-        } catch where error.code == .queueFull {
+        } catch  where error.code == .queueFull {
             return false
         }
     }
@@ -82,7 +82,8 @@ struct BenchmarkSettings: Sendable {
     func measureConsume(byBatch: Bool) async throws -> ConsumeTiming {
         var assignment: [KafkaTopicPartitionOffset] = []
         for partition in 0..<partitions {
-            assignment.append(KafkaTopicPartitionOffset(topic: topic, partition: KafkaPartition(rawValue: Int32(partition)), offset: .beginning))
+            assignment.append(
+                KafkaTopicPartitionOffset(topic: topic, partition: KafkaPartition(rawValue: Int32(partition)), offset: .beginning))
         }
         var config = KafkaConsumerConfiguration(consumptionStrategy: .partitions(assignment), bootstrapServers: [bootstrapServers])
         config.connection.clientID = "bench-swift-consumer"

@@ -33,7 +33,8 @@ public enum CartService {
         let producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
         let admin = try KafkaAdmin(configuration: adminConfiguration, logger: logger)
         let registry = RegistryClient(
-            configuration: RegistryClientConfiguration(baseURL: configuration.schemaRegistryURL, requestTimeout: configuration.publishTimeout),
+            configuration: RegistryClientConfiguration(
+                baseURL: configuration.schemaRegistryURL, requestTimeout: configuration.publishTimeout),
             logger: logger)
         let publisher = try KafkaOrderEventPublisher(
             configuration: configuration, producer: producer, admin: admin, registry: registry, logger: logger)

@@ -36,4 +36,3 @@ struct UpdateOrderRequest: Sendable, Hashable {
         return status
     }
 }
-

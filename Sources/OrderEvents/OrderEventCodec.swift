@@ -108,4 +108,3 @@ private enum WirePayload: Codable {
         }
     }
 }
-

@@ -45,7 +45,8 @@ public enum OrderServiceRuntime {
         let deadLetters = DeadLetterIndex()
         let services: [any Service]
         do {
-            services = try makeServices(configuration: configuration, store: store, status: status, deadLetters: deadLetters, logger: logger)
+            services = try makeServices(
+                configuration: configuration, store: store, status: status, deadLetters: deadLetters, logger: logger)
         } catch {
             throw StartError(description: "\(error)")
         }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #else
-import Darwin
+    import Darwin
 #endif
 import Logging
 
@@ -45,9 +45,11 @@ public struct ServiceLogHandler: LogHandler {
         var line = ""
         switch format {
         case .text:
-            LogLine.appendText(process: process, level: event.level, label: label, message: event.message.description, metadata: all, to: &line)
+            LogLine.appendText(
+                process: process, level: event.level, label: label, message: event.message.description, metadata: all, to: &line)
         case .json:
-            LogLine.appendJSON(process: process, level: event.level, label: label, message: event.message.description, metadata: all, to: &line)
+            LogLine.appendJSON(
+                process: process, level: event.level, label: label, message: event.message.description, metadata: all, to: &line)
         }
         line.append("\n")
         Self.writeToStandardError(line)
@@ -109,7 +111,8 @@ enum LogLine {
         appendJSONString(label, to: &line)
         line += ",\"message\":"
         appendJSONString(message, to: &line)
-        for (key, value) in metadata.sorted(by: { $0.key < $1.key }) where !["time", "level", "process", "logger", "message"].contains(key) {
+        for (key, value) in metadata.sorted(by: { $0.key < $1.key }) where !["time", "level", "process", "logger", "message"].contains(key)
+        {
             line += ","
             appendJSONString(key, to: &line)
             line += ":"

@@ -28,8 +28,9 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
 
     private func methods(serving path: String) -> Set<HTTPRequest.Method> {
         let components = path.split(separator: "/", omittingEmptySubsequences: true)
-        return Set(routes.filter { route in
-            route.path.count == components.count && zip(route.path, components).allSatisfy { $0 ~= $1 }
-        }.map(\.method))
+        return Set(
+            routes.filter { route in
+                route.path.count == components.count && zip(route.path, components).allSatisfy { $0 ~= $1 }
+            }.map(\.method))
     }
 }

@@ -40,7 +40,9 @@ import Testing
 
     /// A method the path does not serve answers 405 with `Allow` and the errors body, not 404.
     @Test func anUnservedMethodAnswers405WithAllow() async throws {
-        for (method, path, allow) in [(HTTPRequest.Method.get, "/create-order", "POST"), (.delete, "/update-order", "PUT"), (.trace, "/health", "GET")] {
+        for (method, path, allow) in [
+            (HTTPRequest.Method.get, "/create-order", "POST"), (.delete, "/update-order", "PUT"), (.trace, "/health", "GET"),
+        ] {
             let (status, allowed, json) = try await app.test(.router) { client in
                 try await client.execute(uri: path, method: method) { response in
                     let json = (try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))) as? [String: Any]
@@ -110,11 +112,14 @@ import Testing
         return answer.json
     }
 
-    private func send(_ method: HTTPRequest.Method, _ path: String, body: String?) async throws -> (status: HTTPResponse.Status, json: [String: Any]) {
+    private func send(
+        _ method: HTTPRequest.Method, _ path: String, body: String?
+    ) async throws -> (status: HTTPResponse.Status, json: [String: Any]) {
         try await app.test(.router) { client in
             var headers = HTTPFields()
             headers[.contentType] = "application/json"
-            return try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
+            return try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) {
+                response in
                 let json = (try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))) as? [String: Any]
                 return (response.status, json ?? [:])
             }

@@ -55,7 +55,8 @@ import Testing
     }
 
     @Test func createOrderAcceptsTheClientsOwnItems() async throws {
-        let body = #"{"orderId": "O-2", "customerId": "CUST-9", "items": [{"itemId": "A", "quantity": 3, "price": 0.10}, {"itemId": "B", "quantity": 1, "price": 0.20}]}"#
+        let body =
+            #"{"orderId": "O-2", "customerId": "CUST-9", "items": [{"itemId": "A", "quantity": 3, "price": 0.10}, {"itemId": "B", "quantity": 1, "price": 0.20}]}"#
         let (status, json, _) = try await send(.post, "/create-order", body: body)
         #expect(status == .created)
         let order = try #require(json["order"] as? [String: Any])
@@ -75,12 +76,24 @@ import Testing
         (#"{"orderId": "ORDER-999", "itemsCount": 101}"#, ["itemsCount must be at most 100"]),
         (#"{"orderId": "A", "itemsCount": "3"}"#, ["Type error: Field 'itemsCount' must be an integer"]),
         (#"{"orderId": "A", "itemsCount": 2.5}"#, ["Type error: Field 'itemsCount' must be an integer"]),
-        (#"{"orderId": 7, "itemsCount": true}"#, ["Type error: Field 'orderId' must be a string", "Type error: Field 'itemsCount' must be an integer"]),
+        (
+            #"{"orderId": 7, "itemsCount": true}"#,
+            ["Type error: Field 'orderId' must be a string", "Type error: Field 'itemsCount' must be an integer"]
+        ),
         (#"{"orderId": "  ", "itemsCount": 1}"#, ["orderId cannot be empty"]),
         (#"{"orderId": "A B", "itemsCount": 1}"#, ["orderId may contain only letters, digits and - _ . :"]),
-        (#"{"orderId": "A", "itemsCount": 2, "items": [{"itemId": "X", "quantity": 1, "price": 1.00}]}"#, ["itemsCount (2) does not match the number of items (1)"]),
-        (#"{"orderId": "A", "items": [{"itemId": "X", "quantity": 0, "price": 1.001}]}"#, ["items[0].quantity must be between 1 and 1000", "items[0].price must have at most two decimals"]),
-        (#"{"orderId": "A", "items": [{"quantity": 1, "price": -1}]}"#, ["Missing required field: 'items[0].itemId'", "items[0].price must be greater than 0 and at most 1000000.00"]),
+        (
+            #"{"orderId": "A", "itemsCount": 2, "items": [{"itemId": "X", "quantity": 1, "price": 1.00}]}"#,
+            ["itemsCount (2) does not match the number of items (1)"]
+        ),
+        (
+            #"{"orderId": "A", "items": [{"itemId": "X", "quantity": 0, "price": 1.001}]}"#,
+            ["items[0].quantity must be between 1 and 1000", "items[0].price must have at most two decimals"]
+        ),
+        (
+            #"{"orderId": "A", "items": [{"quantity": 1, "price": -1}]}"#,
+            ["Missing required field: 'items[0].itemId'", "items[0].price must be greater than 0 and at most 1000000.00"]
+        ),
         (#"{"orderId": "A", "items": []}"#, ["items must not be empty"]),
     ])
     func createOrderRejectsInvalidBodies(body: String, errors: [String]) async throws {
@@ -106,7 +119,10 @@ import Testing
         (#"{"orderId": "ORDER-001", "status": "new"}"#, ["status='new' is reserved for creation. Use 'pending', 'confirmed', etc."]),
         (#"{"orderId": "ORDER-001", "status": ""}"#, ["status cannot be empty"]),
         (#"{"orderId": "", "status": "shipped"}"#, ["orderId cannot be empty"]),
-        (#"{"orderId": "X", "status": "lost"}"#, ["Unknown status 'lost'. Allowed: pending, confirmed, processing, shipped, delivered, cancelled"]),
+        (
+            #"{"orderId": "X", "status": "lost"}"#,
+            ["Unknown status 'lost'. Allowed: pending, confirmed, processing, shipped, delivered, cancelled"]
+        ),
         (#"{"status": 3}"#, ["Missing required field: 'orderId'", "Type error: Field 'status' must be a string"]),
     ])
     func updateOrderRejectsInvalidBodies(body: String, errors: [String]) async throws {

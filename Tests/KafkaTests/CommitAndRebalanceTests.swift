@@ -61,11 +61,12 @@ import TestSupport
         let messages = try await consumer.read(3)
         #expect(Set(assigned.withLock { $0 }) == Set(stored.keys))
         let positions = Set(messages.map { KafkaTopicPartitionOffset($0.topicPartition, offset: $0.offset) })
-        #expect(positions == [
-            KafkaTopicPartitionOffset(topic: topic, partition: 0, offset: 3),
-            KafkaTopicPartitionOffset(topic: topic, partition: 0, offset: 4),
-            KafkaTopicPartitionOffset(topic: topic, partition: 1, offset: 4),
-        ])
+        #expect(
+            positions == [
+                KafkaTopicPartitionOffset(topic: topic, partition: 0, offset: 3),
+                KafkaTopicPartitionOffset(topic: topic, partition: 0, offset: 4),
+                KafkaTopicPartitionOffset(topic: topic, partition: 1, offset: 4),
+            ])
         try await consumer.close()
         #expect(Set(revoked.withLock { $0 }) == Set(stored.keys), "revocation hook runs on close")
         try await producer.shutdown()

@@ -75,9 +75,10 @@ import Testing
             name: "order-events-dlq", retention: .seconds(30 * 24 * 3600), cleanupPolicy: .compactAndDelete,
             additionalConfig: ["min.insync.replicas": "2"]
         )
-        #expect(topic.configs == [
-            "retention.ms": "2592000000", "cleanup.policy": "compact,delete", "min.insync.replicas": "2",
-        ])
+        #expect(
+            topic.configs == [
+                "retention.ms": "2592000000", "cleanup.policy": "compact,delete", "min.insync.replicas": "2",
+            ])
     }
 
     @Test(arguments: [

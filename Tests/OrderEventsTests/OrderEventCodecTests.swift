@@ -51,7 +51,8 @@ import TestSupport
         #expect(result.status == 0, "\(result.stderrText)")
         #expect(
             result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
-                == #"{"customerId": "CUST-123", "eventType": "CREATE", "orderDate": 1769785200500, "orderId": "ORDER-001", "prices": ["49.99", "1234567.05"], "timestamp": 1769785200250, "total": "1234667.03"}"#)
+                == #"{"customerId": "CUST-123", "eventType": "CREATE", "orderDate": 1769785200500, "orderId": "ORDER-001", "prices": ["49.99", "1234567.05"], "timestamp": 1769785200250, "total": "1234667.03"}"#
+        )
     }
 
     /// And we read what fastavro writes.
@@ -77,6 +78,8 @@ import TestSupport
     static func bytes(hex: String) -> [UInt8]? {
         let digits = Array(hex.utf8)
         guard digits.count % 2 == 0 else { return nil }
-        return stride(from: 0, to: digits.count, by: 2).compactMap { UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16) }
+        return stride(from: 0, to: digits.count, by: 2).compactMap {
+            UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)
+        }
     }
 }

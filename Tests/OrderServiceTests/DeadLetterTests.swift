@@ -20,11 +20,12 @@ import Testing
 
     @Test func headersCarryTheSeedsMetadata() {
         let headers = Dictionary(letter.headers.map { ($0.key, $0.stringValue ?? "") }) { _, last in last }
-        #expect(headers == [
-            "error_category": "NO_RETRY_DLQ", "error_message": "Duplicate CREATE request", "retry_count": "0",
-            "timestamp": ISO8601.format(Sample.epoch), "original_topic": "order-events", "original_partition": "2",
-            "original_offset": "123", "orderId": "ORDER-DUP",
-        ])
+        #expect(
+            headers == [
+                "error_category": "NO_RETRY_DLQ", "error_message": "Duplicate CREATE request", "retry_count": "0",
+                "timestamp": ISO8601.format(Sample.epoch), "original_topic": "order-events", "original_partition": "2",
+                "original_offset": "123", "orderId": "ORDER-DUP",
+            ])
     }
 
     @Test func aRecordOfTheTopicReadsBackAsTheLetter() {
@@ -61,7 +62,8 @@ import Testing
         index.add(asRecord(letter, offset: 0))
         let json = index.page(limit: 1, offset: 0).letters[0].json.serialized()
         #expect(
-            json == #"{"orderId":"ORDER-DUP","error_category":"NO_RETRY_DLQ","error_message":"Duplicate CREATE request","retry_count":0,"timestamp":"\#(ISO8601.format(Sample.epoch))","original_topic":"order-events","original_partition":2,"original_offset":123,"original_value":"AAAAAAH/"}"#
+            json
+                == #"{"orderId":"ORDER-DUP","error_category":"NO_RETRY_DLQ","error_message":"Duplicate CREATE request","retry_count":0,"timestamp":"\#(ISO8601.format(Sample.epoch))","original_topic":"order-events","original_partition":2,"original_offset":123,"original_value":"AAAAAAH/"}"#
         )
     }
 }

@@ -71,7 +71,8 @@ import Testing
     }
 
     @Test func anUnknownStatusIsRejected() {
-        let event = OrderEvent(orderId: OrderID(rawValue: "A"), timestamp: Sample.epoch, payload: .update(UpdateOrderPayload(status: "lost")))
+        let event = OrderEvent(
+            orderId: OrderID(rawValue: "A"), timestamp: Sample.epoch, payload: .update(UpdateOrderPayload(status: "lost")))
         #expect(lifecycle.decide(event, key: "A", currentStatus: .new) == .reject("Invalid UPDATE for 'A': unknown status 'lost'"))
     }
 

@@ -62,10 +62,13 @@ import Testing
         ("/order-details?orderId=", .badRequest, ["orderId cannot be empty"]),
         ("/order-details?orderId=a%20b", .badRequest, ["orderId may contain only letters, digits and - _ . :"]),
         ("/dlq/messages?limit=0", .badRequest, ["Query parameter 'limit' must be an integer of at least 1, not '0'"]),
-        ("/dlq/messages?limit=x&offset=-1", .badRequest, [
-            "Query parameter 'limit' must be an integer of at least 1, not 'x'",
-            "Query parameter 'offset' must be an integer of at least 0, not '-1'",
-        ]),
+        (
+            "/dlq/messages?limit=x&offset=-1", .badRequest,
+            [
+                "Query parameter 'limit' must be an integer of at least 1, not 'x'",
+                "Query parameter 'offset' must be an integer of at least 0, not '-1'",
+            ]
+        ),
         ("/getAllOrderIdsFromTopic?limit=-5", .badRequest, ["Query parameter 'limit' must be an integer of at least 1, not '-5'"]),
         ("/nowhere", .notFound, ["No route for GET /nowhere"]),
     ])
@@ -196,7 +199,8 @@ import Testing
             }
         }
         let paths = try #require(document["paths"] as? [String: [String: Any]])
-        #expect(Set(paths.keys) == ["/order-details", "/getAllOrderIdsFromTopic", "/dlq/stats", "/dlq/messages", "/health", "/openapi.json"])
+        #expect(
+            Set(paths.keys) == ["/order-details", "/getAllOrderIdsFromTopic", "/dlq/stats", "/dlq/messages", "/health", "/openapi.json"])
         for (path, operations) in paths {
             #expect(Set(operations.keys) == ["get"], "\(path)")
             let status = try await app.test(.router) { client in

@@ -14,7 +14,8 @@ import TestSupport
         let database = try TemporaryDatabase()
         defer { database.cleanUp() }
         let configuration = OrderServiceConfiguration.forTests(platform: platform, databasePath: database.path)
-        var service = try await InProcessOrderService.start(configuration: configuration, store: try SQLiteOrderStore(path: database.path, logger: quietLogger))
+        var service = try await InProcessOrderService.start(
+            configuration: configuration, store: try SQLiteOrderStore(path: database.path, logger: quietLogger))
 
         try await PythonProducer.produce(
             [
@@ -54,7 +55,9 @@ import TestSupport
         #expect(stats["total_messages"] as? Int == 8)
         let page = try await service.get("/dlq/messages?limit=20").json
         let messages = try #require(page["messages"] as? [[String: any Sendable]])
-        let byOrder: [String: [String: any Sendable]] = Dictionary(messages.compactMap { m in (m["orderId"] as? String).map { ($0, m) } }) { first, _ in first }
+        let byOrder: [String: [String: any Sendable]] = Dictionary(messages.compactMap { m in (m["orderId"] as? String).map { ($0, m) } }) {
+            first, _ in first
+        }
         #expect((byOrder["ORDER-DUP"]?["error_message"] as? String)?.hasPrefix("Duplicate CREATE request") == true)
         #expect((byOrder["ORDER-NONEXISTENT"]?["error_message"] as? String)?.hasPrefix("Invalid UPDATE") == true)
         #expect((byOrder["ORDER-001"]?["error_message"] as? String)?.hasPrefix("Forbidden transition") == true)
@@ -68,8 +71,10 @@ import TestSupport
 
         // A restart reads the dead letters back from the topic and applies nothing twice.
         await service.stop()
-        service = try await InProcessOrderService.start(configuration: configuration, store: try SQLiteOrderStore(path: database.path, logger: quietLogger))
-        try await PythonProducer.produce([.update("ORDER-AFTER", to: "cancelled")], bootstrapServers: platform.bootstrapServers, registryURL: platform.registryURL)
+        service = try await InProcessOrderService.start(
+            configuration: configuration, store: try SQLiteOrderStore(path: database.path, logger: quietLogger))
+        try await PythonProducer.produce(
+            [.update("ORDER-AFTER", to: "cancelled")], bootstrapServers: platform.bootstrapServers, registryURL: platform.registryURL)
         try await waitUntil("the update after the restart", timeout: .seconds(60)) {
             (try? await service.get("/order-details?orderId=ORDER-AFTER"))?.json["status"] as? String == "cancelled"
         }

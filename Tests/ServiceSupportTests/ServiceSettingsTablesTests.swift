@@ -42,7 +42,8 @@ import Testing
         #expect(configuration.retryPolicy.retryDelays == [.seconds(1), .milliseconds(500)])
         #expect(configuration.offsetResetPolicy == .resetStore)
         #expect(configuration.port == 18001)
-        let none = try OrderServiceConfiguration.settings.read(environment: ["ORDER_RETRY_DELAYS": "none"], over: OrderServiceConfiguration())
+        let none = try OrderServiceConfiguration.settings.read(
+            environment: ["ORDER_RETRY_DELAYS": "none"], over: OrderServiceConfiguration())
         #expect(none.retryPolicy.retryDelays.isEmpty)
         #expect(throws: SettingError.self) {
             try OrderServiceConfiguration.settings.read(environment: ["ORDER_RETRY_DELAYS": "2,,5"], over: OrderServiceConfiguration())
@@ -64,6 +65,9 @@ import Testing
         #expect(help.contains("[CART_PUBLISH_TIMEOUT]\n      longest wait for the broker's acknowledgement before 503 (default: 5)"))
         let orderHelp = OrderServiceConfiguration.settings.help(defaults: OrderServiceConfiguration())
         #expect(orderHelp.contains("(default: 0.02)"))
-        #expect(orderHelp.contains("[ORDER_RETRY_DELAYS]\n      waits before the retries of a processing failure; none dead-letters at once (default: 2,5,10)"))
+        #expect(
+            orderHelp.contains(
+                "[ORDER_RETRY_DELAYS]\n      waits before the retries of a processing failure; none dead-letters at once (default: 2,5,10)")
+        )
     }
 }

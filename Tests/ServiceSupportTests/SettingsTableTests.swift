@@ -28,7 +28,9 @@ import Testing
     }
 
     @Test func environmentSetsEachKindOfValue() throws {
-        let example = try read(["EX_HOST": "0.0.0.0", "EX_PORT": "18000", "EX_TIMEOUT": "0.25", "EX_MODE": "reset-store", "LOG_LEVEL": "WARNING"])
+        let example = try read([
+            "EX_HOST": "0.0.0.0", "EX_PORT": "18000", "EX_TIMEOUT": "0.25", "EX_MODE": "reset-store", "LOG_LEVEL": "WARNING",
+        ])
         #expect(example.host == "0.0.0.0")
         #expect(example.port == 18000)
         #expect(example.timeout == .milliseconds(250))

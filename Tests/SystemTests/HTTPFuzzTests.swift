@@ -27,6 +27,7 @@ import TestSupport
             timeout: .seconds(budgetSeconds * 3))
         #expect(
             result.status == 0,
-            "schemathesis found problems at \(url):\n\(result.stdoutText.suffix(6000))\n\(result.stderrText.suffix(2000))\n\(system.logs())")
+            "schemathesis found problems at \(url):\n\(result.stdoutText.suffix(6000))\n\(result.stderrText.suffix(2000))\n\(system.logs())"
+        )
     }
 }

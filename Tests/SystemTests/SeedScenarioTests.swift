@@ -132,7 +132,7 @@ import TestSupport
     }
 
     static func twoPercentHalfUp(of total: Decimal) -> Decimal {
-        var exact = total * Decimal(string: "0.02")!
+        var exact = total * 2 / 100
         var rounded = Decimal()
         NSDecimalRound(&rounded, &exact, 2, .plain)
         return rounded

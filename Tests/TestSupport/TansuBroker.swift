@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A real Tansu broker (Kafka protocol) on a free port of 127.0.0.1, for integration tests.

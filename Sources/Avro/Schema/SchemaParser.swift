@@ -215,8 +215,7 @@ struct SchemaParser {
         return schema
     }
 
-    private mutating func parseField(_ json: AvroJSON, namespace: String?, path: String) throws(AvroError) -> AvroField
-    {
+    private mutating func parseField(_ json: AvroJSON, namespace: String?, path: String) throws(AvroError) -> AvroField {
         guard case .object(let object) = json else { throw .invalidSchema("a field must be an object", path: path) }
         guard case .string(let name)? = object["name"] else {
             throw .invalidSchema("field has no 'name' string", path: path)

@@ -14,7 +14,9 @@ extension KafkaConsumer {
     /// to the consume queue, then resuming the task), and lets the thread that copies a message free it.
     /// Measured with `scripts/kafka/bench.sh`: the hand-offs were a sixth of consuming time.
     func nextBatch() async throws -> FetchedBatch? {
-        if let failure = state.withLock({ state in defer { state.startFailure = nil }; return state.startFailure }) {
+        if let failure = state.withLock({ state in
+            defer { state.startFailure = nil }; return state.startFailure
+        }) {
             throw failure
         }
         // After a take that found only other events (a rebalance, a discarded stale message), wait: the

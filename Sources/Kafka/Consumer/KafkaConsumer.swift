@@ -4,9 +4,9 @@ import ServiceLifecycle
 import Synchronization
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Reads messages from Kafka as an `AsyncSequence`, in a consumer group or from partitions it names.

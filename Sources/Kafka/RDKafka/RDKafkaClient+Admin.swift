@@ -13,8 +13,12 @@ extension RDKafkaClient {
         let handle = SendableOpaquePointer(kafka)
         let result: Result<T, KafkaError> = await runBlocking {
             let kafka = handle.pointer
+            // swift-format-ignore: NeverForceUnwrap
+            // librdkafka's constructors abort on allocation failure rather than return NULL.
             let queue = rd_kafka_queue_new(kafka)!
             defer { rd_kafka_queue_destroy(queue) }
+            // swift-format-ignore: NeverForceUnwrap
+            // librdkafka's constructors abort on allocation failure rather than return NULL.
             let options = rd_kafka_AdminOptions_new(kafka, RD_KAFKA_ADMIN_OP_ANY)!
             defer { rd_kafka_AdminOptions_destroy(options) }
             var errorText = [CChar](repeating: 0, count: 256)

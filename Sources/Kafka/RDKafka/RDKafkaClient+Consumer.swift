@@ -124,6 +124,8 @@ extension RDKafkaClient {
 
     private static func commitAndWait(_ kafka: OpaquePointer, _ list: RDKafkaPartitionListPointer, timeout: Duration) -> KafkaError? {
         // A private result queue: the answer comes back as an event we can wait for with a deadline.
+        // swift-format-ignore: NeverForceUnwrap
+        // librdkafka's constructors abort on allocation failure rather than return NULL.
         let queue = rd_kafka_queue_new(kafka)!
         defer { rd_kafka_queue_destroy(queue) }
         let code = rd_kafka_commit_queue(kafka, list, queue, ignoreCommitResult, nil)
@@ -134,8 +136,9 @@ extension RDKafkaClient {
         defer { rd_kafka_event_destroy(event) }
         let eventCode = rd_kafka_event_error(event)
         guard eventCode == RD_KAFKA_RESP_ERR_NO_ERROR else {
-            return KafkaError(code: .commit, reason: "offset commit failed: \(RDKafkaCode(eventCode).message)",
-                              rdKafkaCode: RDKafkaCode(eventCode), file: #fileID, line: #line)
+            return KafkaError(
+                code: .commit, reason: "offset commit failed: \(RDKafkaCode(eventCode).message)",
+                rdKafkaCode: RDKafkaCode(eventCode), file: #fileID, line: #line)
         }
         if let partitions = rd_kafka_event_topic_partition_list(event) {
             return RDKafkaTopicPartitionList.firstError(in: partitions, context: "offset commit")
@@ -204,6 +207,7 @@ struct SendablePartitionList: @unchecked Sendable {
 
 /// `rd_kafka_commit_queue` requires a callback when its queue is polled; with the event API it is not
 /// called (the result arrives as an `RD_KAFKA_EVENT_OFFSET_COMMIT` event instead).
-private let ignoreCommitResult: @convention(c) (
-    OpaquePointer?, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?, UnsafeMutableRawPointer?
-) -> Void = { _, _, _, _ in }
+private let ignoreCommitResult:
+    @convention(c) (
+        OpaquePointer?, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?, UnsafeMutableRawPointer?
+    ) -> Void = { _, _, _, _ in }

@@ -72,6 +72,8 @@ extension RDKafkaClient {
     }
 
     private static func makeHeaders(_ headers: [KafkaHeader]) -> OpaquePointer {
+        // swift-format-ignore: NeverForceUnwrap
+        // librdkafka's constructors abort on allocation failure rather than return NULL.
         let cHeaders = rd_kafka_headers_new(headers.count)!
         for header in headers {
             if let value = header.value {

@@ -1,9 +1,9 @@
 import CRdKafka
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// One message of a delivery-report event (`RD_KAFKA_EVENT_DR`): delivered, or failed with ``failure``.

@@ -1,9 +1,9 @@
 import CRdKafka
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Copies consumed messages out of librdkafka's memory into ``KafkaConsumerMessage`` values.

@@ -124,7 +124,9 @@ final class RDKafkaRebalanceContext: Sendable {
         }
     }
 
-    private func assign(_ kafka: OpaquePointer, _ list: RDKafkaPartitionListPointer, _ partitions: [KafkaTopicPartition], isCooperative: Bool) {
+    private func assign(
+        _ kafka: OpaquePointer, _ list: RDKafkaPartitionListPointer, _ partitions: [KafkaTopicPartition], isCooperative: Bool
+    ) {
         let hooks = self.hooks
         let offsets = runHook("onPartitionsAssigned") { try await hooks.onPartitionsAssigned(partitions) } ?? [:]
         RDKafkaTopicPartitionList.setOffsets(offsets, in: list)
@@ -147,7 +149,9 @@ final class RDKafkaRebalanceContext: Sendable {
         )
     }
 
-    private func revoke(_ kafka: OpaquePointer, _ list: RDKafkaPartitionListPointer, _ partitions: [KafkaTopicPartition], isCooperative: Bool) {
+    private func revoke(
+        _ kafka: OpaquePointer, _ list: RDKafkaPartitionListPointer, _ partitions: [KafkaTopicPartition], isCooperative: Bool
+    ) {
         let hooks = self.hooks
         _ = runHook("onPartitionsRevoked") { await hooks.onPartitionsRevoked(partitions) }
         if isCooperative {
@@ -191,9 +195,10 @@ final class RDKafkaRebalanceContext: Sendable {
     }
 }
 
-private let rebalanceCallback: @convention(c) (
-    OpaquePointer?, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?, UnsafeMutableRawPointer?
-) -> Void = { kafka, code, list, opaque in
-    guard let kafka, let list, let opaque else { return }
-    Unmanaged<RDKafkaRebalanceContext>.fromOpaque(opaque).takeUnretainedValue().handle(kafka, code, list)
-}
+private let rebalanceCallback:
+    @convention(c) (
+        OpaquePointer?, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?, UnsafeMutableRawPointer?
+    ) -> Void = { kafka, code, list, opaque in
+        guard let kafka, let list, let opaque else { return }
+        Unmanaged<RDKafkaRebalanceContext>.fromOpaque(opaque).takeUnretainedValue().handle(kafka, code, list)
+    }

@@ -6,8 +6,12 @@ typealias RDKafkaPartitionListPointer = UnsafeMutablePointer<rd_kafka_topic_part
 /// by the caller, who frees them with `rd_kafka_topic_partition_list_destroy` (see ``withList(_:_:)``).
 enum RDKafkaTopicPartitionList {
     static func make(_ entries: [KafkaTopicPartitionOffset]) -> RDKafkaPartitionListPointer {
+        // swift-format-ignore: NeverForceUnwrap
+        // librdkafka's constructors abort on allocation failure rather than return NULL.
         let list = rd_kafka_topic_partition_list_new(Int32(clamping: max(entries.count, 1)))!
         for entry in entries {
+            // swift-format-ignore: NeverForceUnwrap
+            // librdkafka's constructors abort on allocation failure rather than return NULL.
             let element = rd_kafka_topic_partition_list_add(list, entry.topic, entry.partition.rawValue)!
             element.pointee.offset = entry.offset.rawValue
         }
@@ -30,7 +34,9 @@ enum RDKafkaTopicPartitionList {
     }
 
     /// The entries of a list, each with its per-partition error code.
-    static func read(_ list: UnsafePointer<rd_kafka_topic_partition_list_t>) -> [(entry: KafkaTopicPartitionOffset, error: rd_kafka_resp_err_t)] {
+    static func read(
+        _ list: UnsafePointer<rd_kafka_topic_partition_list_t>
+    ) -> [(entry: KafkaTopicPartitionOffset, error: rd_kafka_resp_err_t)] {
         guard let elements = list.pointee.elems else { return [] }
         return (0..<Int(list.pointee.cnt)).map { index in
             let element = elements[index]

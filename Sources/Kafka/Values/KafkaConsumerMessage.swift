@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// A message read by a ``KafkaConsumer``; its bytes are copied out of librdkafka, so it lives on its own.

@@ -21,7 +21,9 @@ extension OrderConsumer {
         if status.phase != .stopped { status.setPhase(.running) }
         logger.info(
             "partitions assigned",
-            metadata: ["kafka.assignment": "\(starts.map { "\($0.key)@\($0.value.map(String.init(describing:)) ?? "beginning")" }.sorted())"])
+            metadata: [
+                "kafka.assignment": "\(starts.map { "\($0.key)@\($0.value.map(String.init(describing:)) ?? "beginning")" }.sorted())"
+            ])
         return starts.mapValues { $0 ?? .beginning }
     }
 

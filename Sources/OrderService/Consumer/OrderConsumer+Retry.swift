@@ -57,11 +57,14 @@ extension OrderConsumer {
                     do {
                         try consumer.resume([partition])
                     } catch {
-                        logger.warning("resuming a partition failed", error: error, metadata: [OrderServiceLoggingKeys.partition: "\(partition)"])
+                        logger.warning(
+                            "resuming a partition failed", error: error, metadata: [OrderServiceLoggingKeys.partition: "\(partition)"])
                     }
                     logger.info(
                         "held record passed, partition resumes",
-                        metadata: [OrderServiceLoggingKeys.partition: "\(partition)", OrderServiceLoggingKeys.offset: "\(stall.message.offset)"])
+                        metadata: [
+                            OrderServiceLoggingKeys.partition: "\(partition)", OrderServiceLoggingKeys.offset: "\(stall.message.offset)",
+                        ])
                     return
                 case .backlog(let backlog):
                     result = await pipeline.process(backlog)

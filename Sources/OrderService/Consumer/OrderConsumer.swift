@@ -151,7 +151,8 @@ final class OrderConsumer: Service, Sendable {
             }
             if !behind.isEmpty, await checkLogEnd(of: Set(behind.map(\.topicPartition)), consumer: consumer) {
                 // The store was reset: the records that looked old are the new log's first ones.
-                accepted = behind.filter { tracker.verdict(for: $0, generation: tracker.generation(of: $0.topicPartition)) == .accept } + accepted
+                accepted =
+                    behind.filter { tracker.verdict(for: $0, generation: tracker.generation(of: $0.topicPartition)) == .accept } + accepted
             }
             guard !accepted.isEmpty else { continue }
             let result = await pipeline.process(accepted)

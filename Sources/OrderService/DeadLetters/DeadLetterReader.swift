@@ -86,7 +86,8 @@ final class DeadLetterReader: Service, Sendable {
                 {
                     return topic.partitions.map { KafkaTopicPartition(topic: topic.name, partition: $0.id) }
                 }
-                logger.info("waiting for the dead-letter topic", metadata: [OrderServiceLoggingKeys.topic: "\(configuration.deadLetterTopic)"])
+                logger.info(
+                    "waiting for the dead-letter topic", metadata: [OrderServiceLoggingKeys.topic: "\(configuration.deadLetterTopic)"])
             } catch {
                 logger.info("cannot read the cluster's metadata, retrying", error: error)
             }

@@ -39,7 +39,9 @@ public struct OrderLifecycle: Sendable {
         }
     }
 
-    private func decideCreate(_ payload: CreateOrderPayload, id: OrderID, currentStatus: OrderStatus?)
+    private func decideCreate(
+        _ payload: CreateOrderPayload, id: OrderID, currentStatus: OrderStatus?
+    )
         -> OrderEventDecision
     {
         if let currentStatus {
@@ -58,7 +60,9 @@ public struct OrderLifecycle: Sendable {
         return .create(StoredOrder(order: order, shippingCost: shipping.cost(forTotal: order.totalAmount)))
     }
 
-    private func decideUpdate(_ payload: UpdateOrderPayload, id: OrderID, currentStatus: OrderStatus?)
+    private func decideUpdate(
+        _ payload: UpdateOrderPayload, id: OrderID, currentStatus: OrderStatus?
+    )
         -> OrderEventDecision
     {
         guard let currentStatus else {

@@ -5,7 +5,9 @@ extension RegistryClient {
     ///
     /// - Throws: `.subjectCompatibilityNotConfigured` (40408) for a subject without a level of its own
     ///   when `defaultToGlobal` is false.
-    public func compatibilityLevel(subject: Subject? = nil, defaultToGlobal: Bool = true) async throws(RegistryError)
+    public func compatibilityLevel(
+        subject: Subject? = nil, defaultToGlobal: Bool = true
+    ) async throws(RegistryError)
         -> CompatibilityLevel
     {
         let path = subject.map { "/config/\(Self.percentEncoded($0.rawValue))" } ?? "/config"
@@ -16,7 +18,9 @@ extension RegistryClient {
 
     /// Sets the global level, or with `subject` that subject's own.
     @discardableResult
-    public func setCompatibilityLevel(_ level: CompatibilityLevel, subject: Subject? = nil) async throws(RegistryError)
+    public func setCompatibilityLevel(
+        _ level: CompatibilityLevel, subject: Subject? = nil
+    ) async throws(RegistryError)
         -> CompatibilityLevel
     {
         let path = subject.map { "/config/\(Self.percentEncoded($0.rawValue))" } ?? "/config"

@@ -11,7 +11,9 @@ extension RegistryClient {
     }
 
     /// The subjects that hold the schema with this id.
-    public func subjects(usingSchema id: SchemaID, includeDeleted: Bool = false) async throws(RegistryError)
+    public func subjects(
+        usingSchema id: SchemaID, includeDeleted: Bool = false
+    ) async throws(RegistryError)
         -> [Subject]
     {
         try await send(
@@ -23,7 +25,9 @@ extension RegistryClient {
     }
 
     /// Each subject and version that holds the schema with this id.
-    public func versions(usingSchema id: SchemaID, includeDeleted: Bool = false) async throws(RegistryError)
+    public func versions(
+        usingSchema id: SchemaID, includeDeleted: Bool = false
+    ) async throws(RegistryError)
         -> [(subject: Subject, version: SchemaVersion)]
     {
         let pairs = try await send(

@@ -8,7 +8,9 @@ extension RegistryClient {
     /// - Throws: `.incompatibleSchema` (409) or `.invalidSchema` (42201) when the registry rejects it;
     ///   `.unreachable` and other transient errors when it cannot answer.
     @discardableResult
-    public func register(_ schema: String, subject: Subject, normalize: Bool = false) async throws(RegistryError)
+    public func register(
+        _ schema: String, subject: Subject, normalize: Bool = false
+    ) async throws(RegistryError)
         -> SchemaID
     {
         let key = SubjectSchemaKey(subject: subject, schema: schema)
@@ -32,7 +34,9 @@ extension RegistryClient {
     /// Finds `schema` among the versions of `subject` without registering it.
     ///
     /// - Throws: `.subjectNotFound` (40401) or `.schemaNotFound` (40403) when it is not there.
-    public func lookup(_ schema: String, subject: Subject, includeDeleted: Bool = false) async throws(RegistryError)
+    public func lookup(
+        _ schema: String, subject: Subject, includeDeleted: Bool = false
+    ) async throws(RegistryError)
         -> RegisteredSchema
     {
         let key = SubjectSchemaKey(subject: subject, schema: schema)
@@ -57,7 +61,9 @@ extension RegistryClient {
     }
 
     /// The version numbers of `subject`, oldest first.
-    public func versions(of subject: Subject, includeDeleted: Bool = false) async throws(RegistryError)
+    public func versions(
+        of subject: Subject, includeDeleted: Bool = false
+    ) async throws(RegistryError)
         -> [SchemaVersion]
     {
         try await send(
@@ -70,7 +76,9 @@ extension RegistryClient {
 
     /// One version of `subject`; ``SchemaVersion/latest`` for the newest live one. Not cached, since
     /// `latest` moves.
-    public func schema(subject: Subject, version: SchemaVersion = .latest) async throws(RegistryError)
+    public func schema(
+        subject: Subject, version: SchemaVersion = .latest
+    ) async throws(RegistryError)
         -> RegisteredSchema
     {
         let registered = try await send(
@@ -85,7 +93,9 @@ extension RegistryClient {
     /// Deletes every version of `subject`: softly (hidden, id kept), or for good once soft-deleted.
     /// Returns the versions deleted.
     @discardableResult
-    public func deleteSubject(_ subject: Subject, permanent: Bool = false) async throws(RegistryError)
+    public func deleteSubject(
+        _ subject: Subject, permanent: Bool = false
+    ) async throws(RegistryError)
         -> [SchemaVersion]
     {
         let versions = try await send(

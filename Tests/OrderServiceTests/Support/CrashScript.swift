@@ -27,7 +27,9 @@ struct CrashScript {
         for index in 0..<orders {
             let id = "CRASH-\(index)"
             var status = OrderStatus.new
-            var events: [PythonProducer.Record] = [.create(id, total: "\(Int.random(in: 1...500, using: &random)).\(Int.random(in: 10...99, using: &random))")]
+            var events: [PythonProducer.Record] = [
+                .create(id, total: "\(Int.random(in: 1...500, using: &random)).\(Int.random(in: 10...99, using: &random))")
+            ]
             for _ in 0..<Int.random(in: 2...5, using: &random) {
                 let roll = Int.random(in: 0..<100, using: &random)
                 if roll < 12 {

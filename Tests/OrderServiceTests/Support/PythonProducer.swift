@@ -54,7 +54,10 @@ enum PythonProducer {
         }
         let result = try await runPython(
             script: script,
-            arguments: [bootstrapServers, registryURL, topic, ProjectPaths.root.appendingPathComponent("schemas/order-event.avsc").path, String(rate ?? 0)],
+            arguments: [
+                bootstrapServers, registryURL, topic, ProjectPaths.root.appendingPathComponent("schemas/order-event.avsc").path,
+                String(rate ?? 0),
+            ],
             stdin: input, timeout: .seconds(120))
         guard result.status == 0, let count = Int(result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw FixtureError(description: "producer failed (\(result.status)): \(result.stderrText)")
@@ -63,80 +66,80 @@ enum PythonProducer {
     }
 
     static let script = #"""
-    import base64, datetime, decimal, json, struct, sys, time
-    from confluent_kafka import Producer
-    from confluent_kafka.schema_registry import SchemaRegistryClient
-    from confluent_kafka.schema_registry.avro import AvroSerializer
-    from confluent_kafka.serialization import SerializationContext, MessageField
+        import base64, datetime, decimal, json, struct, sys, time
+        from confluent_kafka import Producer
+        from confluent_kafka.schema_registry import SchemaRegistryClient
+        from confluent_kafka.schema_registry.avro import AvroSerializer
+        from confluent_kafka.serialization import SerializationContext, MessageField
 
-    bootstrap, registry_url, topic, schema_path, rate = sys.argv[1:6]
-    rate = int(rate)
-    registry = SchemaRegistryClient({"url": registry_url})
-    order_schema = open(schema_path).read()
-    orders = AvroSerializer(registry, order_schema)
-    other_schema = json.dumps({"type": "record", "name": "Other", "namespace": "test", "fields": [{"name": "x", "type": "int"}]})
-    other = AvroSerializer(registry, other_schema)
-    producer = Producer({"bootstrap.servers": bootstrap, "enable.idempotence": True, "linger.ms": 5})
-    context = SerializationContext(topic, MessageField.VALUE)
-    other_context = SerializationContext("other", MessageField.VALUE)
-    now = datetime.datetime(2026, 1, 30, 15, 0, 0, tzinfo=datetime.timezone.utc)
-    failures = []
+        bootstrap, registry_url, topic, schema_path, rate = sys.argv[1:6]
+        rate = int(rate)
+        registry = SchemaRegistryClient({"url": registry_url})
+        order_schema = open(schema_path).read()
+        orders = AvroSerializer(registry, order_schema)
+        other_schema = json.dumps({"type": "record", "name": "Other", "namespace": "test", "fields": [{"name": "x", "type": "int"}]})
+        other = AvroSerializer(registry, other_schema)
+        producer = Producer({"bootstrap.servers": bootstrap, "enable.idempotence": True, "linger.ms": 5})
+        context = SerializationContext(topic, MessageField.VALUE)
+        other_context = SerializationContext("other", MessageField.VALUE)
+        now = datetime.datetime(2026, 1, 30, 15, 0, 0, tzinfo=datetime.timezone.utc)
+        failures = []
 
-    def event(r):
-        if r["kind"] == "create":
-            total = decimal.Decimal(r["total"])
-            payload = ("io.orderplatform.events.CreateOrderPayload", {
-                "customerId": "CUST-PY", "orderDate": now,
-                "items": [{"itemId": "ITEM-1", "quantity": 1, "price": total}],
-                "totalAmount": total, "currency": "USD", "status": r["status"]})
-            kind = "CREATE"
-        else:
-            payload = ("io.orderplatform.events.UpdateOrderPayload", {"status": r["status"]})
-            kind = "UPDATE"
-        return {"eventType": kind, "orderId": r["orderId"], "timestamp": now, "payload": payload}
+        def event(r):
+            if r["kind"] == "create":
+                total = decimal.Decimal(r["total"])
+                payload = ("io.orderplatform.events.CreateOrderPayload", {
+                    "customerId": "CUST-PY", "orderDate": now,
+                    "items": [{"itemId": "ITEM-1", "quantity": 1, "price": total}],
+                    "totalAmount": total, "currency": "USD", "status": r["status"]})
+                kind = "CREATE"
+            else:
+                payload = ("io.orderplatform.events.UpdateOrderPayload", {"status": r["status"]})
+                kind = "UPDATE"
+            return {"eventType": kind, "orderId": r["orderId"], "timestamp": now, "payload": payload}
 
-    def value(r):
-        kind = r["kind"]
-        if kind in ("create", "update"):
-            return orders(event(r), context)
-        if kind == "raw":
-            return base64.b64decode(r["value"])
-        if kind == "other":
-            return other({"x": 42}, other_context)
-        if kind == "framed":
-            good = orders(event(r), context)
-            schema_id = r["schemaId"] if r.get("schemaId") is not None else struct.unpack(">I", good[1:5])[0]
-            return bytes([r["magic"]]) + struct.pack(">I", schema_id) + good[5:]
-        raise ValueError(kind)
+        def value(r):
+            kind = r["kind"]
+            if kind in ("create", "update"):
+                return orders(event(r), context)
+            if kind == "raw":
+                return base64.b64decode(r["value"])
+            if kind == "other":
+                return other({"x": 42}, other_context)
+            if kind == "framed":
+                good = orders(event(r), context)
+                schema_id = r["schemaId"] if r.get("schemaId") is not None else struct.unpack(">I", good[1:5])[0]
+                return bytes([r["magic"]]) + struct.pack(">I", schema_id) + good[5:]
+            raise ValueError(kind)
 
-    def delivered(error, message):
-        if error is not None:
-            failures.append(str(error))
+        def delivered(error, message):
+            if error is not None:
+                failures.append(str(error))
 
-    count = 0
-    started = time.monotonic()
-    for line in sys.stdin:
-        r = json.loads(line)
-        key = r.get("key")
-        args = {"key": key.encode() if key is not None else None, "value": value(r), "on_delivery": delivered}
-        if r.get("partition") is not None:
-            args["partition"] = r["partition"]
-        while True:
-            try:
-                producer.produce(topic, **args)
-                break
-            except BufferError:
-                producer.poll(0.05)
-        producer.poll(0)
-        count += 1
-        if rate > 0:
-            ahead = count / rate - (time.monotonic() - started)
-            if ahead > 0:
-                time.sleep(ahead)
-    remaining = producer.flush(60)
-    if remaining or failures:
-        print(f"{remaining} undelivered, failures: {failures[:5]}", file=sys.stderr)
-        sys.exit(1)
-    print(count)
-    """#
+        count = 0
+        started = time.monotonic()
+        for line in sys.stdin:
+            r = json.loads(line)
+            key = r.get("key")
+            args = {"key": key.encode() if key is not None else None, "value": value(r), "on_delivery": delivered}
+            if r.get("partition") is not None:
+                args["partition"] = r["partition"]
+            while True:
+                try:
+                    producer.produce(topic, **args)
+                    break
+                except BufferError:
+                    producer.poll(0.05)
+            producer.poll(0)
+            count += 1
+            if rate > 0:
+                ahead = count / rate - (time.monotonic() - started)
+                if ahead > 0:
+                    time.sleep(ahead)
+        remaining = producer.flush(60)
+        if remaining or failures:
+            print(f"{remaining} undelivered, failures: {failures[:5]}", file=sys.stderr)
+            sys.exit(1)
+        print(count)
+        """#
 }

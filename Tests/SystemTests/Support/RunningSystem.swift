@@ -73,7 +73,8 @@ final class RunningSystem: Sendable {
         }
         do {
             try await waitUntil("the Cart Service to publish (schema registered)", timeout: .seconds(30), pollEvery: .milliseconds(100)) {
-                let answer = try? await system.cart.post("/create-order", json: #"{"orderId": "WARM-UP", "itemsCount": 1}"#, timeout: .seconds(5))
+                let answer = try? await system.cart.post(
+                    "/create-order", json: #"{"orderId": "WARM-UP", "itemsCount": 1}"#, timeout: .seconds(5))
                 return answer?.status == 201
             }
             return system
