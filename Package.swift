@@ -95,7 +95,7 @@ let package = Package(
             dependencies: ["Avro", "AvroFixtures"],
             path: "Benchmarks/AvroBenchmark"
         ),
-        // The seed's order event as a Codable model and generic values: the Avro tests' fixture and the
+        // The order event of schemas/order-event.avsc as a Codable model and generic values: the Avro tests' fixture and the
         // benchmark's workload.
         .target(name: "AvroFixtures", dependencies: ["Avro"], path: "Tests/AvroFixtures"),
 
@@ -165,6 +165,13 @@ let package = Package(
             ],
             path: "Benchmarks/RegistryBenchmark",
             linkerSettings: librdkafkaRunPath
+        ),
+
+        // The HTTP ceiling for the system benchmark: create-order's JSON decoded and answered, nothing else.
+        .executableTarget(
+            name: "http-baseline",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Benchmarks/HTTPBaseline"
         ),
 
         // MARK: Order events (shared by Cart Service and Order Service)

@@ -12,7 +12,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 deps="$root/.deps"
 bin="${BIN_DIR:-$root/.build/release}"
-run_dir="$root/.run"
+run_dir="${RUN_DIR:-$root/.run}"
 mkdir -p "$run_dir"
 
 kafka_port="${KAFKA_PORT:-9092}"

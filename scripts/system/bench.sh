@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Whole-system load benchmark (issue 7): Tansu, schema registry, Order Service and Cart Service, the
-# release binaries on free ports on this machine, loaded through POST /create-order (201 = acks=all).
+# Whole-system load benchmark, on the system as a user starts it: scripts/run.sh (what `make run`
+# runs) with its processes, log level (info), log format and output handling (each service writes its
+# own prefixed lines, tee keeps them in a file), only on free ports and with its logs in a scratch
+# folder instead of .run/. Loaded through POST /create-order (201 = acks=all).
 #   a. throughput at 64 connections (wrk, create-order.lua); every answer must be 201;
 #   b. HTTP latency p50/p99 at a paced ~1,000 req/s: wrk, 20 connections each pausing 13 ms after an
 #      answer (closed loop: the rate is 20 / (13 ms + latency), about 1,000/s at 7 ms; printed);
@@ -8,45 +10,74 @@
 #      /order-details every ~1 ms until 200; p50/p99 of "201 -> visible";
 #   d. Order Service lag during (a) and (b): log end of order-events minus stored orders, sampled every
 #      0.25 s (visibility.py), and how long it takes to reach 0 once the load stops;
-#   e. peak RSS (VmHWM) of each process.
+#   e. peak RSS (VmHWM) of each process;
+#   f. the same throughput as (a) with LOG_LEVEL=warning (no per-request lines): what info logging costs;
+#   g. the HTTP ceiling: http-baseline, a bare Hummingbird POST /create-order that decodes the same JSON
+#      and answers 201 without Kafka, under the same load as (a).
 # Reports, never asserts a timing: it fails only when something breaks (a non-201 answer, an order
 # never visible, a process that died). BIN_DIR: release products (default .build/release);
 # BENCH_DURATION: each wrk run (default 15s). Writes bench-results/system.txt.
 source "$(dirname "$0")/../bench-lib.sh"
-require "$bin/schema-registry" "$bin/cart-service" "$bin/order-service"
+require "$bin/schema-registry" "$bin/cart-service" "$bin/order-service" "$bin/http-baseline"
 duration="${BENCH_DURATION:-15s}"
-fail() { echo "system bench: $*" >&2; for log in "$work"/*.log; do echo "--- $log" >&2; tail -5 "$log" >&2; done; exit 1; }
+fail() { echo "system bench: $*" >&2; tail -20 "$work/run.out" >&2 2>/dev/null; exit 1; }
 alive() { for name in "${!proc[@]}"; do kill -0 "${proc[$name]}" 2>/dev/null || fail "$name died"; done; }
 declare -A proc
 
 kafka=$(free_port); registry=$(free_port); orders=$(free_port); cart=$(free_port)
-export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka" SCHEMA_REGISTRY_URL="http://127.0.0.1:$registry" LOG_LEVEL=warning
-start_tansu "$kafka"; proc[tansu]=${pids[-1]}
-start_registry "$registry" "$kafka"; proc[schema-registry]=${pids[-1]}
-"$bin/cart-service" --port "$cart" >"$work/cart.log" 2>&1 &
-proc[cart-service]=$!; track $!; wait_port "$cart"
-KAFKA_SESSION_TIMEOUT=6 ORDER_DB_PATH="$work/orders.sqlite" "$bin/order-service" --port "$orders" >"$work/order.log" 2>&1 &
-proc[order-service]=$!; track $!; wait_port "$orders"
+unset KAFKA_BOOTSTRAP_SERVERS SCHEMA_REGISTRY_URL
 
-# Warm-up: one order through the whole chain (the Cart Service creates the topics, the Order Service
-# joins its group), 60 s at most.
-for i in $(seq 1 600); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$cart/create-order" \
-        -H 'Content-Type: application/json' -d '{"orderId": "WARM-UP", "itemsCount": 1}')
-    [ "$code" = 201 ] && break; [ "$i" = 600 ] && fail "no 201 from the Cart Service"; sleep 0.1
-done
-for i in $(seq 1 600); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$orders/order-details?orderId=WARM-UP")
-    [ "$code" = 200 ] && break; [ "$i" = 600 ] && fail "the warm-up order never became visible"; sleep 0.1
-done
+# start_system [VARIABLE=VALUE…]: scripts/run.sh as `make run` starts it, until it prints "ready";
+# fills proc[] with the pids of its processes.
+start_system() {
+    rm -rf "$work/run"; mkdir -p "$work/run"
+    env "$@" KAFKA_PORT="$kafka" SCHEMA_REGISTRY_PORT="$registry" CART_PORT="$cart" ORDER_PORT="$orders" \
+        RUN_DIR="$work/run" BIN_DIR="$bin" "$root/scripts/run.sh" >"$work/run.out" 2>&1 &
+    runner=$!; track "$runner"
+    for i in $(seq 1 900); do
+        grep -q 'ready:' "$work/run.out" && break
+        kill -0 "$runner" 2>/dev/null || fail "scripts/run.sh stopped before it was ready"
+        [ "$i" = 900 ] && fail "scripts/run.sh was not ready within 90 s"
+        sleep 0.1
+    done
+    proc=()
+    for pid in $(pgrep -P "$runner"); do
+        name=$(cat "/proc/$pid/comm")
+        case "$name" in tansu | schema-registry | cart-service | order-service) proc[$name]=$pid; track "$pid" ;; esac
+    done
+    [ ${#proc[@]} = 4 ] || fail "expected 4 processes under scripts/run.sh, found: ${!proc[*]}"
+}
+
+# stop_system: Ctrl-C as a user stops it, then whatever is left is killed.
+stop_system() {
+    kill -INT "$runner" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$runner" 2>/dev/null || break; sleep 0.1; done
+    for pid in "$runner" "${proc[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+    wait "$runner" 2>/dev/null || true
+}
+
+warm_up() {  # one order through the whole chain, 60 s at most
+    for i in $(seq 1 600); do
+        code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$cart/create-order" \
+            -H 'Content-Type: application/json' -d '{"orderId": "WARM-UP", "itemsCount": 1}')
+        [ "$code" = 201 ] && break; [ "$i" = 600 ] && fail "no 201 from the Cart Service"; sleep 0.1
+    done
+    for i in $(seq 1 600); do
+        code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$orders/order-details?orderId=WARM-UP")
+        [ "$code" = 200 ] && break; [ "$i" = 600 ] && fail "the warm-up order never became visible"; sleep 0.1
+    done
+}
+
+start_system
+warm_up
 
 # sampler RATE OUT, always in the background: exec makes its pid the python process (killed on exit)
 sampler() { exec "$python" "$root/scripts/system/visibility.py" --cart-port "$cart" --orders-port "$orders" \
-    --bootstrap "$KAFKA_BOOTSTRAP_SERVERS" --duration "${duration%s}" --rate "$1" >"$2"; }
-run_wrk() {  # run_wrk CONNECTIONS DELAY_MS RUN: prints the RESULT line; fails on any non-201 answer
+    --bootstrap "127.0.0.1:$kafka" --duration "${duration%s}" --rate "$1" >"$2"; }
+run_wrk() {  # run_wrk CONNECTIONS DELAY_MS RUN [PORT]: prints the RESULT line; fails on any non-201 answer
     local out
     out=$(WRK_DELAY_MS="$2" WRK_RUN="$3" wrk -t2 -c"$1" -d"$duration" --latency \
-        -s "$root/scripts/cart-service/create-order.lua" "http://127.0.0.1:$cart")
+        -s "$root/scripts/cart-service/create-order.lua" "http://127.0.0.1:${4:-$cart}")
     grep -q '^NON201 0$' <<<"$out" || fail "answers other than 201: $(grep -E '^(RESULT|NON201)' <<<"$out" | tr '\n' ' ')"
     grep '^RESULT' <<<"$out"
 }
@@ -64,8 +95,27 @@ wait "$sampler_pid" || fail "the visibility sampler failed: $(cat "$work/paced.j
 alive
 
 rss() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+peaks=""
+for name in tansu schema-registry cart-service order-service; do peaks+="$name $(rss "${proc[$name]}") MiB  "; done
+stop_system
+
+echo "[bench] f. throughput with LOG_LEVEL=warning, 64 connections, $duration..."
+start_system LOG_LEVEL=warning
+warm_up
+quiet=$(run_wrk 64 0 3)
+alive
+stop_system
+
+echo "[bench] g. the HTTP ceiling: http-baseline, 64 connections, $duration..."
+baseline_port=$(free_port)
+"$bin/http-baseline" "$baseline_port" >"$work/baseline.log" 2>&1 &
+track $!; wait_port "$baseline_port"
+baseline=$(run_wrk 64 0 4 "$baseline_port")
+
+rps() { sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$1"; }
+ratio() { awk -v a="$(rps "$1")" -v b="$(rps "$2")" 'BEGIN { printf "%.2f", a / b }'; }
 {
-    echo "# Whole system (Tansu, registry, Cart and Order Service, release), $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load average at start $load"
+    echo "# Whole system as make run starts it (scripts/run.sh, LOG_LEVEL=info, release), $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load average at start $load"
     echo "a. create-order, 64 connections, $duration: $throughput    (target >= 7000 req/s, every answer 201)"
     echo "b. create-order, paced 20 connections x 13 ms pause, $duration: $paced    (target p99 <= 20 ms at 1000 req/s)"
     "$python" - "$work/lag-a.json" "$work/paced.json" <<'PY'
@@ -79,7 +129,7 @@ for name, run in (("during (a)", a), ("during (b)", b)):
     print(f"d. Order Service lag {name} (log end - stored orders, every 0.25 s): mean {run['lag_mean']:.0f}, p99 {l['p99']},"
           f" max {l['max']} events; /health lag max {run['health_lag_max']}; 0 again {run['drain_s']:.2f} s after the load stopped")
 PY
-    printf 'e. peak RSS (VmHWM): '
-    for name in tansu schema-registry cart-service order-service; do printf '%s %s MiB  ' "$name" "$(rss "${proc[$name]}")"; done
-    echo "   (target < 150 MB each)"
+    echo "e. peak RSS (VmHWM): $peaks  (target < 150 MB each)"
+    echo "f. the same as (a) with LOG_LEVEL=warning: $quiet    (a / f = $(ratio "$throughput" "$quiet"): what info logging costs)"
+    echo "g. http-baseline (bare Hummingbird POST, JSON decoded, 201, no Kafka), 64 connections: $baseline    (g / a = $(ratio "$baseline" "$throughput"), target <= 2)"
 } | tee "$results/system.txt"
