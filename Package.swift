@@ -178,17 +178,20 @@ let package = Package(
         .target(name: "OrderEvents", dependencies: ["Avro"]),
         .testTarget(name: "OrderEventsTests", dependencies: ["OrderEvents", "TestSupport"]),
 
+        // MARK: JSON text written exactly (money keeps "2.00", members keep their order) and ISO 8601 times
+        .target(name: "JSONOutput"),
+
         // MARK: Settings of every service executable: one table drives the environment, flags and --help
         .target(
             name: "ServiceSettings",
-            dependencies: [.product(name: "Logging", package: "swift-log")]
+            dependencies: ["JSONOutput", .product(name: "Logging", package: "swift-log")]
         ),
 
         // MARK: What the Cart and Order services share: JSON answers, errors, the order's JSON, topics
         .target(
             name: "ServiceSupport",
             dependencies: [
-                "OrderEvents", "Kafka",
+                "OrderEvents", "Kafka", "JSONOutput",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -198,7 +201,7 @@ let package = Package(
         .testTarget(
             name: "ServiceSupportTests",
             dependencies: [
-                "ServiceSupport", "ServiceSettings", "OrderEvents", "CartService", "OrderService", "SchemaRegistryServer",
+                "ServiceSupport", "ServiceSettings", "JSONOutput", "OrderEvents", "CartService", "OrderService", "SchemaRegistryServer",
                 "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -209,7 +212,7 @@ let package = Package(
         .target(
             name: "CartService",
             dependencies: [
-                "OrderEvents", "ServiceSupport", "ServiceSettings", "Kafka", "SchemaRegistry",
+                "OrderEvents", "ServiceSupport", "ServiceSettings", "JSONOutput", "Kafka", "SchemaRegistry",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -241,7 +244,7 @@ let package = Package(
         .target(
             name: "OrderService",
             dependencies: [
-                "OrderEvents", "ServiceSupport", "ServiceSettings", "Kafka", "SchemaRegistry", "Avro",
+                "OrderEvents", "ServiceSupport", "ServiceSettings", "JSONOutput", "Kafka", "SchemaRegistry", "Avro",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -263,7 +266,7 @@ let package = Package(
         .testTarget(
             name: "OrderServiceTests",
             dependencies: [
-                "OrderService", "OrderEvents", "ServiceSupport", "Kafka", "TestSupport", "PlatformTestSupport",
+                "OrderService", "OrderEvents", "ServiceSupport", "JSONOutput", "Kafka", "TestSupport", "PlatformTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

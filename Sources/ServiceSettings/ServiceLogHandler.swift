@@ -5,6 +5,8 @@
 #else
     import Darwin
 #endif
+import Foundation
+import JSONOutput
 import Logging
 
 /// Writes each log line to standard error with one `write(2)`, in text or JSON, optionally naming
@@ -104,67 +106,25 @@ enum LogLine {
         line += "\",\"level\":\"\(level)\","
         if !process.isEmpty {
             line += "\"process\":"
-            appendJSONString(process, to: &line)
+            JSONText.appendString(process, to: &line)
             line += ","
         }
         line += "\"logger\":"
-        appendJSONString(label, to: &line)
+        JSONText.appendString(label, to: &line)
         line += ",\"message\":"
-        appendJSONString(message, to: &line)
+        JSONText.appendString(message, to: &line)
         for (key, value) in metadata.sorted(by: { $0.key < $1.key }) where !["time", "level", "process", "logger", "message"].contains(key)
         {
             line += ","
-            appendJSONString(key, to: &line)
+            JSONText.appendString(key, to: &line)
             line += ":"
-            appendJSONString("\(value)", to: &line)
+            JSONText.appendString("\(value)", to: &line)
         }
         line += "}"
     }
 
-    /// UTC with milliseconds, e.g. `2026-12-05T08:00:00.123Z`.
+    /// UTC with milliseconds when not whole, e.g. `2026-12-05T08:00:00.123Z`.
     static func appendTimestamp(to line: inout String) {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        var seconds = now.tv_sec
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        appendPadded(Int(parts.tm_year) + 1900, 4, to: &line)
-        line += "-"
-        appendPadded(Int(parts.tm_mon) + 1, 2, to: &line)
-        line += "-"
-        appendPadded(Int(parts.tm_mday), 2, to: &line)
-        line += "T"
-        appendPadded(Int(parts.tm_hour), 2, to: &line)
-        line += ":"
-        appendPadded(Int(parts.tm_min), 2, to: &line)
-        line += ":"
-        appendPadded(Int(parts.tm_sec), 2, to: &line)
-        line += "."
-        appendPadded(Int(now.tv_nsec / 1_000_000), 3, to: &line)
-        line += "Z"
-    }
-
-    private static func appendPadded(_ value: Int, _ width: Int, to line: inout String) {
-        let digits = String(value)
-        if digits.count < width { line += String(repeating: "0", count: width - digits.count) }
-        line += digits
-    }
-
-    static func appendJSONString(_ text: String, to line: inout String) {
-        line += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": line += "\\\""
-            case "\\": line += "\\\\"
-            case "\n": line += "\\n"
-            case "\r": line += "\\r"
-            case "\t": line += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                line += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: line.unicodeScalars.append(scalar)
-            }
-        }
-        line += "\""
+        line += ISO8601.format(Date())
     }
 }

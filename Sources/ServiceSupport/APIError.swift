@@ -1,4 +1,5 @@
 import Hummingbird
+import JSONOutput
 
 /// An answer that is not a success, in the seed's shape: `{"errors": ["…", …]}`.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import JSONOutput
 import Kafka
 import OrderEvents
 import ServiceSupport

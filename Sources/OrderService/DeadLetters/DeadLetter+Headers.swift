@@ -1,4 +1,5 @@
 import Foundation
+import JSONOutput
 import Kafka
 import OrderEvents
 import ServiceSupport

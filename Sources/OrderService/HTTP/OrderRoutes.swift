@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JSONOutput
 import Logging
 import NIOCore
 import OrderEvents

@@ -36,7 +36,7 @@ public indirect enum JSONText: Sendable, Hashable {
             output += "{"
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { output += "," }
-                Self.writeString(key, to: &output)
+                Self.appendString(key, to: &output)
                 output += ":"
                 value.write(to: &output)
             }
@@ -48,14 +48,16 @@ public indirect enum JSONText: Sendable, Hashable {
                 element.write(to: &output)
             }
             output += "]"
-        case .string(let text): Self.writeString(text, to: &output)
+        case .string(let text): Self.appendString(text, to: &output)
         case .number(let text): output += text
         case .bool(let value): output += value ? "true" : "false"
         case .null: output += "null"
         }
     }
 
-    private static func writeString(_ text: String, to output: inout String) {
+    /// Appends `text` as a JSON string literal, quoted and escaped: for writers that build their own
+    /// lines (the log handler) without a ``JSONText`` value per member.
+    public static func appendString(_ text: String, to output: inout String) {
         output += "\""
         // Most strings (ids, statuses, dates) need no escaping: append them whole.
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else {
