@@ -51,6 +51,7 @@ public struct OrderEventPipeline: Sendable {
                 result.skipped += counts.skipped
                 for record in records { result.committed[record.partition] = record.message.offset.next }
                 for letter in counts.letters { log(letter) }
+                logCommitted(batch)
                 return result
             } catch let failure as ApplyFailure {
                 handle(failure, in: &records, retriesSoFar: retriesSoFar, stalls: &result.stalls)
@@ -106,6 +107,21 @@ public struct OrderEventPipeline: Sendable {
             let partition = record.partition
             let offset = record.message.offset
             records.removeAll { $0.partition == partition && $0.message.offset >= offset }
+        }
+    }
+
+    /// At `debug`, one line per committed event, so that each publish the Cart Service logged can be
+    /// followed to its effect; at `info` nothing per event (the loop is skipped, no line is built).
+    private func logCommitted(_ batch: [PreparedRecord]) {
+        guard logger.logLevel <= .debug else { return }
+        for record in batch {
+            guard case .event(let event) = record.content else { continue }
+            logger.debug(
+                "order event committed",
+                metadata: [
+                    OrderServiceLoggingKeys.orderID: "\(event.orderId)", "order.event": "\(event.eventType.rawValue)",
+                    OrderServiceLoggingKeys.partition: "\(record.partition)", OrderServiceLoggingKeys.offset: "\(record.message.offset)",
+                ])
         }
     }
 
