@@ -23,6 +23,10 @@ public enum CartService {
         // client's back. One already sent may still have been stored by the broker: the 503 tells the
         // client which case it is (`eventStored`: `no` or `unknown`).
         producerConfiguration.deliveryTimeout = configuration.publishTimeout
+        // Every request waits for its acknowledgement, so the linger is added to each answer's time; under
+        // load batches form anyway while earlier requests are in flight. 1 ms halves the latency at a
+        // paced 1,000 req/s against librdkafka's 5 ms (README, Performance); KAFKA_CONFIG_LINGER_MS overrides.
+        producerConfiguration.lingerTime = .milliseconds(1)
         // Topics are created with their partitions by the publisher, never implicitly by a send.
         producerConfiguration.isTopicAutoCreationEnabled = false
         producerConfiguration.additionalConfig = configuration.additionalKafkaConfig

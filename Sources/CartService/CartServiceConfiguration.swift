@@ -27,7 +27,8 @@ public struct CartServiceConfiguration: Sendable {
     public var limits = CartLimits()
     /// How the process logs (`LOG_LEVEL`). Default: `info`.
     public var logging = LoggingSettings()
-    /// Raw librdkafka properties for the producer (e.g. security settings). Default: none.
+    /// Raw librdkafka properties for the producer and the admin client (`KAFKA_CONFIG_<PROPERTY>`), applied
+    /// over the typed settings (e.g. security settings). Default: none.
     public var additionalKafkaConfig: [String: String] = [:]
 
     public init() {}

@@ -10,22 +10,25 @@ public struct OrderID: RawRepresentable, Sendable, Hashable, Codable, Comparable
     /// The longest order id accepted.
     public static let maximumLength = 64
 
-    /// The characters an order id may hold, besides ASCII letters and digits.
-    public static let allowedPunctuation: Set<Character> = ["-", "_", ".", ":"]
-
     /// Wraps a value known to be valid (read back from our own store or events).
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
 
     /// Checks `text` against the rules; returns the problems in words a client can act on.
+    ///
+    /// Reads UTF-8 bytes rather than `Character`s: it runs on every request, and every allowed
+    /// character is ASCII, so one byte is one character whenever the id is valid.
     public static func problems(in text: String) -> [String] {
-        if text.trimmingCharacters(in: .whitespaces).isEmpty { return ["orderId cannot be empty"] }
+        let utf8 = text.utf8
+        if !utf8.contains(where: isAllowed), text.trimmingCharacters(in: .whitespaces).isEmpty {
+            return ["orderId cannot be empty"]
+        }
         var problems: [String] = []
-        if text.count > maximumLength {
+        if utf8.count > maximumLength && text.count > maximumLength {
             problems.append("orderId must be at most \(maximumLength) characters long")
         }
-        if !text.allSatisfy(isAllowed) {
+        if !utf8.allSatisfy(isAllowed) {
             problems.append("orderId may contain only letters, digits and - _ . :")
         }
         return problems
@@ -37,8 +40,14 @@ public struct OrderID: RawRepresentable, Sendable, Hashable, Codable, Comparable
         self.rawValue = text
     }
 
-    private static func isAllowed(_ character: Character) -> Bool {
-        (character.isASCII && (character.isLetter || character.isNumber)) || allowedPunctuation.contains(character)
+    /// ASCII letters and digits, and `-`, `_`, `.`, `:`.
+    private static func isAllowed(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"):
+            true
+        default: false
+        }
     }
 
     public var description: String { rawValue }

@@ -54,7 +54,8 @@ public struct OrderServiceConfiguration: Sendable {
     public var isTopicCreationEnabled: Bool = true
     /// How the process logs (`LOG_LEVEL`). Default: `info`.
     public var logging = LoggingSettings()
-    /// Raw librdkafka properties for the consumers and the producer. Default: none.
+    /// Raw librdkafka properties for the consumers, the producer and the admin client (`KAFKA_CONFIG_<PROPERTY>`),
+    /// applied over the typed settings. Default: none.
     public var additionalKafkaConfig: [String: String] = [:]
 
     public init() {}

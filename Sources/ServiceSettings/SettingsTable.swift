@@ -5,9 +5,12 @@
 /// default), so a shell script can pass a variable through whether it is set or not.
 public struct SettingsTable<Target>: Sendable {
     public let settings: [Setting<Target>]
+    /// Pass-through properties, when the service has them (its Kafka client's).
+    public let properties: PropertySettings<Target>?
 
-    public init(_ settings: [Setting<Target>]) {
+    public init(_ settings: [Setting<Target>], properties: PropertySettings<Target>? = nil) {
         self.settings = settings
+        self.properties = properties
     }
 
     /// `defaults` with the environment's settings, then the command line's, applied.
@@ -24,7 +27,12 @@ public struct SettingsTable<Target>: Sendable {
             }
             try setting.apply(text, &target)
         }
+        properties?.applyEnvironment(environment, to: &target)
         for (setting, text) in try flagValues(arguments) {
+            guard let setting else {
+                try properties?.applyFlag(text, to: &target)
+                continue
+            }
             do {
                 try setting.apply(text, &target)
             } catch {
@@ -34,13 +42,20 @@ public struct SettingsTable<Target>: Sendable {
         return target
     }
 
-    /// `--name value` and `--name=value` pairs, in order.
-    private func flagValues(_ arguments: [String]) throws(SettingError) -> [(Setting<Target>, String)] {
-        var pairs: [(Setting<Target>, String)] = []
+    /// `--name value` and `--name=value` pairs, in order; a `nil` setting is the properties' flag.
+    private func flagValues(_ arguments: [String]) throws(SettingError) -> [(Setting<Target>?, String)] {
+        var pairs: [(Setting<Target>?, String)] = []
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
             guard argument.hasPrefix("--") else { throw SettingError("unexpected argument '\(argument)'; see --help") }
             let (name, inlineValue) = Self.split(argument.dropFirst(2))
+            if let properties, name == properties.flag {
+                guard let value = inlineValue ?? remaining.popFirst() else {
+                    throw SettingError("--\(name) needs a value (property=value)")
+                }
+                pairs.append((nil, value))
+                continue
+            }
             guard let setting = settings.first(where: { $0.flag == name }) else {
                 throw SettingError("unknown option '--\(name)'; see --help")
             }
@@ -53,15 +68,17 @@ public struct SettingsTable<Target>: Sendable {
     }
 
     private static func split(_ flag: Substring) -> (name: String, value: String?) {
+        // `--kafka-config=a.b=c`: the first `=` ends the name, the value keeps the rest.
         guard let equals = flag.firstIndex(of: "=") else { return (String(flag), nil) }
         return (String(flag[..<equals]), String(flag[flag.index(after: equals)...]))
     }
 
     /// One paragraph per setting: flag, variable, value form, meaning and the value in `defaults`.
     public func help(defaults: Target) -> String {
-        settings.map { setting in
+        let lines = settings.map { setting in
             "--\(setting.flag) <\(setting.valueName)>  [\(setting.variable)]\n      \(setting.help) (default: \(setting.show(defaults)))"
-        }.joined(separator: "\n")
+        }
+        return (lines + [properties?.helpParagraph].compactMap { $0 }).joined(separator: "\n")
     }
 
     /// The value each setting has in `target`, by variable: what a service logs at start-up.

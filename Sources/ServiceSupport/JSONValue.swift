@@ -4,36 +4,13 @@ import NIOCore
 
 /// A parsed JSON value that keeps numbers exact (`Decimal`) and types distinct, so that validation
 /// can say precisely what is wrong with a field ("must be an integer", not "could not decode").
-public enum JSONValue: Sendable, Hashable, Decodable {
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Decimal)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Decimal.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(Double.self) {
-            // Valid JSON beyond Decimal's exponent range (about 1e±128, e.g. 1e-300): no field accepts
-            // such a number, so keep only where it lies, and validation answers with the field's own
-            // message, not "malformed JSON".
-            let bound = value.magnitude < 1 ? Decimal.zero : Decimal.greatestFiniteMagnitude
-            self = .number(value.sign == .minus ? -bound : bound)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
 
     /// The JSON type's name, for error messages.
     public var typeName: String {
@@ -81,7 +58,7 @@ extension Request {
         }
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+            value = try buffer.withUnsafeReadableBytes { bytes throws(JSONValue.ParseError) in try JSONValue(parsing: bytes) }
         } catch {
             throw APIError.badRequest(["Malformed JSON body: expected a JSON object such as {\"orderId\": \"ORDER-001\"}"])
         }
