@@ -29,10 +29,10 @@ public enum CartService {
         producerConfiguration.lingerTime = .milliseconds(1)
         // Topics are created with their partitions by the publisher, never implicitly by a send.
         producerConfiguration.isTopicAutoCreationEnabled = false
-        producerConfiguration.additionalConfig = configuration.additionalKafkaConfig
+        producerConfiguration.additionalConfig = configuration.kafkaProperties
         var adminConfiguration = KafkaAdminConfiguration(bootstrapServers: servers)
         adminConfiguration.connection.clientID = "cart-service-admin"
-        adminConfiguration.additionalConfig = configuration.additionalKafkaConfig
+        adminConfiguration.additionalConfig = configuration.kafkaProperties
 
         let producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
         let admin = try KafkaAdmin(configuration: adminConfiguration, logger: logger)

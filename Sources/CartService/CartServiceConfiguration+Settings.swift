@@ -27,5 +27,6 @@ extension CartServiceConfiguration {
             .logLevel(\.logging.level),
             .logFormat(\.logging.format),
             .logLabel(\.logging.label),
-        ], properties: .kafka(\.additionalKafkaConfig))
+        ] + Setting.kafkaSecurity(\.kafkaSecurity),
+        properties: .kafka(\.additionalKafkaConfig))
 }

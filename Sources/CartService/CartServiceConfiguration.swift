@@ -30,6 +30,15 @@ public struct CartServiceConfiguration: Sendable {
     /// Raw librdkafka properties for the producer and the admin client (`KAFKA_CONFIG_<PROPERTY>`), applied
     /// over the typed settings (e.g. security settings). Default: none.
     public var additionalKafkaConfig: [String: String] = [:]
+    /// How the Kafka clients authenticate and encrypt (`KAFKA_SECURITY_PROTOCOL`, `KAFKA_SASL_*`, …).
+    /// Default: plaintext.
+    public var kafkaSecurity = KafkaSecuritySettings()
+
+    /// What every Kafka client of the service is given on top of its typed configuration: the security
+    /// settings, then the raw properties, which win.
+    public var kafkaProperties: [String: String] {
+        kafkaSecurity.properties.merging(additionalKafkaConfig) { _, raw in raw }
+    }
 
     public init() {}
 }

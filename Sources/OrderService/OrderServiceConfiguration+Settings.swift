@@ -39,7 +39,8 @@ extension OrderServiceConfiguration {
             .logLevel(\.logging.level),
             .logFormat(\.logging.format),
             .logLabel(\.logging.label),
-        ], properties: .kafka(\.additionalKafkaConfig))
+        ] + Setting.kafkaSecurity(\.kafkaSecurity),
+        properties: .kafka(\.additionalKafkaConfig))
 
     /// `2,5,10` → 2 s, 5 s, 10 s; `none` → no retry.
     @Sendable private static func retryDelays(from text: String) -> [Duration]? {

@@ -87,7 +87,7 @@ public enum OrderServiceRuntime {
     private static func adminConfiguration(_ configuration: OrderServiceConfiguration) -> KafkaAdminConfiguration {
         var admin = KafkaAdminConfiguration(bootstrapServers: configuration.bootstrapServerList)
         admin.connection.clientID = "order-service-admin"
-        admin.additionalConfig = configuration.additionalKafkaConfig
+        admin.additionalConfig = configuration.kafkaProperties
         return admin
     }
 
@@ -95,7 +95,7 @@ public enum OrderServiceRuntime {
         var producer = KafkaProducerConfiguration(bootstrapServers: configuration.bootstrapServerList)
         producer.connection.clientID = "order-service-dlq"
         producer.deliveryTimeout = configuration.deadLetterPublishTimeout
-        producer.additionalConfig = configuration.additionalKafkaConfig
+        producer.additionalConfig = configuration.kafkaProperties
         return producer
     }
 }

@@ -66,6 +66,12 @@ public final class ManagedProcess: Sendable {
 
     public var processIdentifier: Int32? { state.withLock { $0.pid } }
 
+    /// The exit code, once the child has exited by itself (`nil` while it runs or after a signal).
+    public var exitCode: Int32? {
+        guard !isRunning, let status = state.withLock({ $0.exitStatus }), status & 0x7F == 0 else { return nil }
+        return (status >> 8) & 0xFF
+    }
+
     /// Sends `signal` to the child, if it runs.
     public func send(_ signal: Int32) {
         guard isRunning, let pid = processIdentifier else { return }

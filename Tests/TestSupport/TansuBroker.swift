@@ -24,12 +24,13 @@ public final class TansuBroker: Sendable {
     /// Where the broker's output goes.
     public var logFile: URL { process.logFile }
 
-    private init(port: Int) {
+    private init(port: Int, requiresAuthentication: Bool) {
         self.port = port
         let url = "tcp://127.0.0.1:\(port)"
         self.process = ManagedProcess(
             executable: ProjectPaths.tansu,
-            arguments: ["broker", "--listener-url", url, "--advertised-listener-url", url, "--storage-engine", "memory://tansu/"],
+            arguments: ["broker", "--listener-url", url, "--advertised-listener-url", url, "--storage-engine", "memory://tansu/"]
+                + (requiresAuthentication ? ["--authentication"] : []),
             logName: "tansu-\(port)"
         )
     }
@@ -37,13 +38,15 @@ public final class TansuBroker: Sendable {
     /// Starts a broker and returns once it accepts connections.
     ///
     /// Retries on another port when the chosen one was taken between picking and binding.
-    public static func start(timeout: Duration = .seconds(20)) async throws -> TansuBroker {
+    /// - Parameter requiresAuthentication: the broker then accepts only SASL SCRAM clients, and, its
+    ///   storage being in memory with no users, refuses every credential: a broker that says "no".
+    public static func start(timeout: Duration = .seconds(20), requiresAuthentication: Bool = false) async throws -> TansuBroker {
         guard FileManager.default.isExecutableFile(atPath: ProjectPaths.tansu.path) else {
             throw TestSupportError(description: "\(ProjectPaths.tansu.path) is missing: run scripts/setup.sh (make test does)")
         }
         var lastError: (any Error)?
         for _ in 0..<3 {
-            let broker = TansuBroker(port: try freePort())
+            let broker = TansuBroker(port: try freePort(), requiresAuthentication: requiresAuthentication)
             do {
                 try await broker.launch(timeout: timeout)
                 return broker

@@ -42,6 +42,12 @@ public struct RDKafkaCode: RawRepresentable, Hashable, Sendable, CustomStringCon
     public static let purgeInflight = RDKafkaCode(rawValue: -151)
     public static let fatal = RDKafkaCode(rawValue: -150)
     public static let assignmentLost = RDKafkaCode(rawValue: -142)
+    /// Local: the broker refused the client's credentials or the TLS handshake failed (`_AUTHENTICATION`).
+    public static let authentication = RDKafkaCode(rawValue: -169)
+    /// Local: TLS error (`_SSL`).
+    public static let ssl = RDKafkaCode(rawValue: -181)
+    /// The broker refused the SASL credentials (`SASL_AUTHENTICATION_FAILED`).
+    public static let saslAuthenticationFailed = RDKafkaCode(rawValue: 58)
     public static let unknownTopicOrPartition = RDKafkaCode(rawValue: 3)
     public static let leaderNotAvailable = RDKafkaCode(rawValue: 5)
     public static let notLeaderForPartition = RDKafkaCode(rawValue: 6)

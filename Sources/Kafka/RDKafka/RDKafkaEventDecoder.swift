@@ -39,11 +39,15 @@ enum RDKafkaEventDecoder {
         } else {
             error = .rdKafka(code, context: text)
         }
-        logger.info(
-            "librdkafka reported an error",
-            error: error,
-            metadata: [KafkaLoggingKeys.errorCode: "\(error.rdKafkaCode?.name ?? "")"]
-        )
+        let metadata: Logger.Metadata = [KafkaLoggingKeys.errorCode: "\(error.rdKafkaCode?.name ?? "")"]
+        if let code = error.rdKafkaCode, [.authentication, .ssl, .saslAuthenticationFailed].contains(code) {
+            // Retrying will not fix credentials or certificates: say it at a level operators watch.
+            logger.error(
+                "Kafka refused the connection's security: check the security settings (security.protocol, sasl.*, ssl.*)",
+                error: error, metadata: metadata)
+        } else {
+            logger.info("librdkafka reported an error", error: error, metadata: metadata)
+        }
         return error
     }
 

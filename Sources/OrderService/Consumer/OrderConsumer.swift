@@ -107,7 +107,7 @@ final class OrderConsumer: Service, Sendable {
         consumer.isAutoCommitEnabled = false
         consumer.autoOffsetReset = .earliest
         consumer.batchSize = min(configuration.maximumBatchSize, 10_000)
-        consumer.additionalConfig = configuration.additionalKafkaConfig
+        consumer.additionalConfig = configuration.kafkaProperties
         return consumer
     }
 

@@ -29,7 +29,7 @@ final class DeadLetterReader: Service, Sendable {
             bootstrapServers: configuration.bootstrapServerList)
         consumerConfiguration.connection.clientID = "order-service-dlq-reader"
         consumerConfiguration.isAutoCommitEnabled = false
-        consumerConfiguration.additionalConfig = configuration.additionalKafkaConfig
+        consumerConfiguration.additionalConfig = configuration.kafkaProperties
         let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger)
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await consumer.run() }

@@ -54,14 +54,17 @@ public struct RegistryStorage: Sendable {
 
     /// The compacted topic `topic` on the cluster at `bootstrapServers`, as Confluent Schema Registry
     /// does. State survives restarts and crashes; several instances may share the topic.
+    /// - Parameter kafkaProperties: librdkafka properties for its clients (security, …), applied last.
     public static func kafka(
         bootstrapServers: String = "127.0.0.1:9092",
         topic: String = "_schemas",
-        retryInterval: Duration = .seconds(1)
+        retryInterval: Duration = .seconds(1),
+        kafkaProperties: [String: String] = [:]
     ) -> RegistryStorage {
         RegistryStorage(
             backing: .kafka(
-                RegistryKafkaStorage(bootstrapServers: bootstrapServers, topic: topic, retryInterval: retryInterval)
+                RegistryKafkaStorage(
+                    bootstrapServers: bootstrapServers, topic: topic, retryInterval: retryInterval, kafkaProperties: kafkaProperties)
             )
         )
     }
@@ -76,6 +79,8 @@ struct RegistryKafkaStorage: Sendable {
     var topic: String
     /// How long to wait between attempts while the broker is not up yet.
     var retryInterval: Duration
+    /// librdkafka properties for the admin client, the producer and the reader.
+    var kafkaProperties: [String: String] = [:]
 
     /// What ``RegistryStorage/kafka(bootstrapServers:topic:retryInterval:)`` uses when not told.
     static var defaults: RegistryKafkaStorage {

@@ -17,6 +17,8 @@ public struct RegistryServerSettings: Sendable {
     public var maximumBodySize: Int
     public var storeTimeout: Duration
     public var logging = LoggingSettings()
+    public var kafkaSecurity = KafkaSecuritySettings()
+    public var additionalKafkaConfig: [String: String] = [:]
 
     /// The defaults of ``RegistryServerConfiguration``, so the two cannot disagree.
     public init() {
@@ -33,30 +35,36 @@ public struct RegistryServerSettings: Sendable {
     public var configuration: RegistryServerConfiguration {
         RegistryServerConfiguration(
             host: host, port: port,
-            storage: storage == .memory ? .memory : .kafka(bootstrapServers: bootstrapServers, topic: topic),
+            storage: storage == .memory
+                ? .memory
+                : .kafka(
+                    bootstrapServers: bootstrapServers, topic: topic,
+                    kafkaProperties: kafkaSecurity.properties.merging(additionalKafkaConfig) { _, raw in raw }),
             maximumBodySize: maximumBodySize, storeTimeout: storeTimeout)
     }
 
     /// Every setting of the registry: environment variable, flag, meaning and how it is read. The
     /// executable's `--help` and its validation come from this table; README lists it.
-    public static let table = SettingsTable<RegistryServerSettings>([
-        .text(
-            "SCHEMA_REGISTRY_HOST", flag: "host", \.host,
-            help: "interface to listen on; 0.0.0.0 exposes the unauthenticated API"),
-        .port("SCHEMA_REGISTRY_PORT", flag: "port", \.port, help: "HTTP port"),
-        .text("KAFKA_BOOTSTRAP_SERVERS", flag: "bootstrap-servers", \.bootstrapServers, help: "Kafka brokers, host:port[,host:port]"),
-        .text("SCHEMA_REGISTRY_TOPIC", flag: "topic", \.topic, help: "compacted topic holding the schemas"),
-        .choice(
-            "SCHEMA_REGISTRY_STORAGE", flag: "storage", \.storage, ["kafka": .kafka, "memory": .memory],
-            help: "kafka, or memory (lost at exit)"),
-        .integer(
-            "SCHEMA_REGISTRY_MAX_BODY_BYTES", flag: "max-body-bytes", \.maximumBodySize, in: 256...(64 << 20),
-            help: "largest request body; larger answers 413"),
-        .seconds(
-            "SCHEMA_REGISTRY_STORE_TIMEOUT", flag: "store-timeout", \.storeTimeout,
-            help: "longest wait of a write for the _schemas topic before it answers 50002"),
-        .logLevel(\.logging.level),
-        .logFormat(\.logging.format),
-        .logLabel(\.logging.label),
-    ])
+    public static let table = SettingsTable<RegistryServerSettings>(
+        [
+            .text(
+                "SCHEMA_REGISTRY_HOST", flag: "host", \.host,
+                help: "interface to listen on; 0.0.0.0 exposes the unauthenticated API"),
+            .port("SCHEMA_REGISTRY_PORT", flag: "port", \.port, help: "HTTP port"),
+            .text("KAFKA_BOOTSTRAP_SERVERS", flag: "bootstrap-servers", \.bootstrapServers, help: "Kafka brokers, host:port[,host:port]"),
+            .text("SCHEMA_REGISTRY_TOPIC", flag: "topic", \.topic, help: "compacted topic holding the schemas"),
+            .choice(
+                "SCHEMA_REGISTRY_STORAGE", flag: "storage", \.storage, ["kafka": .kafka, "memory": .memory],
+                help: "kafka, or memory (lost at exit)"),
+            .integer(
+                "SCHEMA_REGISTRY_MAX_BODY_BYTES", flag: "max-body-bytes", \.maximumBodySize, in: 256...(64 << 20),
+                help: "largest request body; larger answers 413"),
+            .seconds(
+                "SCHEMA_REGISTRY_STORE_TIMEOUT", flag: "store-timeout", \.storeTimeout,
+                help: "longest wait of a write for the _schemas topic before it answers 50002"),
+            .logLevel(\.logging.level),
+            .logFormat(\.logging.format),
+            .logLabel(\.logging.label),
+        ] + Setting.kafkaSecurity(\.kafkaSecurity),
+        properties: .kafka(\.additionalKafkaConfig))
 }

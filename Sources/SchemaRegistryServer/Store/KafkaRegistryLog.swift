@@ -119,6 +119,7 @@ extension KafkaRegistryLog {
         var configuration = KafkaAdminConfiguration(bootstrapServers: servers)
         configuration.connection = connection("admin")
         configuration.operationTimeout = .seconds(5)
+        configuration.additionalConfig = settings.kafkaProperties
         return configuration
     }
 
@@ -129,6 +130,7 @@ extension KafkaRegistryLog {
         configuration.acks = .all
         configuration.isIdempotenceEnabled = true
         configuration.lingerTime = .milliseconds(0)
+        configuration.additionalConfig = settings.kafkaProperties
         return configuration
     }
 
@@ -144,6 +146,7 @@ extension KafkaRegistryLog {
         configuration.isAutoCommitEnabled = false
         configuration.autoOffsetReset = .earliest
         configuration.fetchMaximumWait = .milliseconds(20)
+        configuration.additionalConfig = settings.kafkaProperties
         return configuration
     }
 }
