@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: setup build release lint format test run bench clean
+.PHONY: setup build release lint format schema-check test run bench clean
 
 # What lint and format read: every Swift file of the package.
 SWIFT_SOURCES = Package.swift Sources Tests Benchmarks
@@ -27,8 +27,13 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive --parallel $(SWIFT_SOURCES)
 
+# Each schema in schemas/ against its released versions (schemas/released/), at FULL_TRANSITIVE.
+schema-check: build
+	@scripts/schema-check.sh
+
 test: setup lint
 	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS)
+	@scripts/schema-check.sh
 	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS)
 
 run: setup release

@@ -176,7 +176,7 @@ let package = Package(
 
         // MARK: Order events (shared by Cart Service and Order Service)
         .target(name: "OrderEvents", dependencies: ["Avro"]),
-        .testTarget(name: "OrderEventsTests", dependencies: ["OrderEvents", "TestSupport"]),
+        .testTarget(name: "OrderEventsTests", dependencies: ["Avro", "OrderEvents", "TestSupport"]),
 
         // MARK: JSON text written exactly (money keeps "2.00", members keep their order) and ISO 8601 times
         .target(name: "JSONOutput"),

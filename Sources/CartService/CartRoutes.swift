@@ -26,7 +26,7 @@ struct CartRoutes<Context: RequestContext>: Sendable {
         let now = clock()
         var random = OrderDataRandom()
         let order = generator.order(for: valid, at: now, using: &random)
-        let published = try await publish(.create(order, at: now), logger: context.logger)
+        let published = try await publish(.create(order, at: now, requestId: Self.requestID(context)), logger: context.logger)
         return .json(
             .object([
                 ("message", .string("Order creation event published successfully")),
@@ -39,7 +39,8 @@ struct CartRoutes<Context: RequestContext>: Sendable {
     @Sendable func updateOrder(_ request: Request, context: Context) async throws -> Response {
         let body = try await request.jsonObject(maximumSize: limits.maximumBodySize)
         let valid = try UpdateOrderRequest.validate(body)
-        let published = try await publish(.update(valid.orderId, to: valid.status, at: clock()), logger: context.logger)
+        let published = try await publish(
+            .update(valid.orderId, to: valid.status, at: clock(), requestId: Self.requestID(context)), logger: context.logger)
         return .json(
             .object([
                 ("message", .string("Order status update event published successfully")),
@@ -66,6 +67,13 @@ struct CartRoutes<Context: RequestContext>: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: CartOpenAPI.document)))
+    }
+
+    /// Hummingbird's id of the request (`hb.request.id` in its log lines), carried in the event so that
+    /// an order's events lead back to the requests that made them. Read from the logger without
+    /// `context.id`'s force-unwrap: a context built without Hummingbird's logger gives `nil`.
+    private static func requestID(_ context: Context) -> String? {
+        context.logger[metadataKey: "hb.request.id"]?.description
     }
 
     private func publish(_ event: OrderEvent, logger: Logger) async throws(APIError) -> PublishedEvent {

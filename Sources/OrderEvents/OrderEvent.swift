@@ -9,16 +9,20 @@ public struct OrderEvent: Sendable, Hashable {
     /// When the Cart Service accepted the request (millisecond precision on the wire).
     public var timestamp: Date
     public var payload: Payload
+    /// The Cart Service request that produced the event, to follow it back to that request's log lines
+    /// (schema version 2; `nil` in events of earlier producers, read with the field's default).
+    public var requestId: String?
 
     public enum Payload: Sendable, Hashable {
         case create(CreateOrderPayload)
         case update(UpdateOrderPayload)
     }
 
-    public init(orderId: OrderID, timestamp: Date, payload: Payload) {
+    public init(orderId: OrderID, timestamp: Date, payload: Payload, requestId: String? = nil) {
         self.orderId = orderId
         self.timestamp = timestamp
         self.payload = payload
+        self.requestId = requestId
     }
 
     public var eventType: OrderEventType {
@@ -29,13 +33,14 @@ public struct OrderEvent: Sendable, Hashable {
     }
 
     /// The CREATE event for a new order.
-    public static func create(_ order: Order, at timestamp: Date) -> OrderEvent {
-        OrderEvent(orderId: order.orderId, timestamp: timestamp, payload: .create(CreateOrderPayload(order)))
+    public static func create(_ order: Order, at timestamp: Date, requestId: String? = nil) -> OrderEvent {
+        OrderEvent(orderId: order.orderId, timestamp: timestamp, payload: .create(CreateOrderPayload(order)), requestId: requestId)
     }
 
     /// The UPDATE event that asks for `status`.
-    public static func update(_ orderId: OrderID, to status: OrderStatus, at timestamp: Date) -> OrderEvent {
-        OrderEvent(orderId: orderId, timestamp: timestamp, payload: .update(UpdateOrderPayload(status: status.rawValue)))
+    public static func update(_ orderId: OrderID, to status: OrderStatus, at timestamp: Date, requestId: String? = nil) -> OrderEvent {
+        OrderEvent(
+            orderId: orderId, timestamp: timestamp, payload: .update(UpdateOrderPayload(status: status.rawValue)), requestId: requestId)
     }
 }
 

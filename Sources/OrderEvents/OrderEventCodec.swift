@@ -56,16 +56,18 @@ private struct WireOrderEvent: Codable {
     var orderId: String
     var timestamp: Date
     var payload: WirePayload
+    var requestId: String?
 
     init(_ event: OrderEvent) {
         eventType = event.eventType
         orderId = event.orderId.rawValue
         timestamp = event.timestamp
         payload = WirePayload(event.payload)
+        requestId = event.requestId
     }
 
     var event: OrderEvent {
-        OrderEvent(orderId: OrderID(rawValue: orderId), timestamp: timestamp, payload: payload.payload)
+        OrderEvent(orderId: OrderID(rawValue: orderId), timestamp: timestamp, payload: payload.payload, requestId: requestId)
     }
 }
 

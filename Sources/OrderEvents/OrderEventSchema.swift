@@ -72,6 +72,12 @@ public enum OrderEventSchema {
                   "fields": [{"name": "status", "type": "string"}]
                 }
               ]
+            },
+            {
+              "name": "requestId",
+              "type": ["null", "string"],
+              "default": null,
+              "doc": "Since version 2: the Cart Service request that produced the event (hb.request.id in its log); null from earlier producers."
             }
           ]
         }

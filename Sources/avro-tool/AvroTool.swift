@@ -10,7 +10,7 @@ struct AvroTool: ParsableCommand {
         abstract: "Avro schemas and data from the command line.",
         subcommands: [
             EncodeCommand.self, DecodeCommand.self, CanonicalCommand.self, FingerprintCommand.self,
-            FromJSONCommand.self, ToJSONCommand.self, GetSchemaCommand.self,
+            FromJSONCommand.self, ToJSONCommand.self, GetSchemaCommand.self, CompatibilityCommand.self,
         ]
     )
 

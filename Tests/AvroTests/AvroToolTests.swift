@@ -99,6 +99,8 @@ import AvroFixtures
         ["getschema", "-"],
         ["frobnicate"],
         ["encode"],
+        ["compatibility", "--level", "SIDEWAYS", "--schema-file", "SCHEMA", "SCHEMA"],
+        ["compatibility", "--schema-file", "SCHEMA", "BADSCHEMA"],
     ])
     func badInputFailsWithOneLine(arguments: [String]) async throws {
         let badSchema = try Self.write(
@@ -111,5 +113,26 @@ import AvroFixtures
         let lines = result.stderrText.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 2 && lines[1].isEmpty, "stderr: \(result.stderrText)")
         #expect(result.stderrText.hasPrefix("avro-tool: "))
+    }
+
+    /// What `make schema-check` relies on: 0 for a compatible version, one line naming the field and
+    /// a non-zero exit for an incompatible one.
+    @Test func compatibilityAcceptsADefaultedFieldAndRefusesOneWithout() async throws {
+        let v1 = try Self.write(
+            #"{"type":"record","name":"R","fields":[{"name":"a","type":"int"}]}"#, to: folder.appendingPathComponent("v1.avsc"))
+        let withDefault = try Self.write(
+            #"{"type":"record","name":"R","fields":[{"name":"a","type":"int"},{"name":"b","type":["null","string"],"default":null}]}"#,
+            to: folder.appendingPathComponent("v2.avsc"))
+        let withoutDefault = try Self.write(
+            #"{"type":"record","name":"R","fields":[{"name":"a","type":"int"},{"name":"b","type":"string"}]}"#,
+            to: folder.appendingPathComponent("v2-bad.avsc"))
+        let accepted = try await run(["compatibility", "--level", "FULL_TRANSITIVE", "--schema-file", withDefault, v1])
+        #expect(accepted.status == 0, "\(accepted.stderrText)")
+        let refused = try await run(["compatibility", "--level", "BACKWARD", "--schema-file", withoutDefault, v1])
+        #expect(refused.status != 0)
+        #expect(refused.stderrText.contains("R.b"), "\(refused.stderrText)")
+        // FORWARD only: old readers ignore the new field, so the same change passes.
+        let forward = try await run(["compatibility", "--level", "FORWARD", "--schema-file", withoutDefault, v1])
+        #expect(forward.status == 0, "\(forward.stderrText)")
     }
 }

@@ -11,7 +11,7 @@ import AvroFixtures
 @Suite struct OrderEventFixtureTests {
     /// `schemas/order-event.avsc`, found from the package root rather than through the fixture.
     static func schemaFileText() throws -> String {
-        try String(contentsOf: ProjectPaths.root.appendingPathComponent("schemas/order-event.avsc"), encoding: .utf8)
+        try String(contentsOf: ProjectPaths.root.appendingPathComponent("schemas/released/order-event/v1.avsc"), encoding: .utf8)
     }
 
     /// The whole text, not only the canonical form: that one drops the decimal precision and the docs.

@@ -47,6 +47,8 @@ import Testing
         let published = try #require(publisher.events.first)
         let payload = try #require(published.createPayload, "published \(published.payload), not a CREATE")
         #expect(published.orderId.rawValue == "ORDER-001")
+        // The request's id travels in the event (schema version 2), to follow it back to its log lines.
+        #expect(published.requestId?.isEmpty == false)
         #expect(payload.items.count == 3)
         // Summed here, not by Order.total(of:), the code under test; the items are random, so the sum is too.
         let expectedTotal = payload.items.reduce(Decimal(0)) { $0 + Decimal(Int($1.quantity)) * $1.price }

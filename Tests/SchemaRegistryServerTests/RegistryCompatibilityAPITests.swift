@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import TestSupport
 
 @testable import SchemaRegistryServer
 
@@ -53,6 +55,26 @@ import Testing
             #expect(answer.status == (isAccepted ? 200 : 409))
             let check = try await api.call(.post, "/compatibility/subjects/s/versions", body: RegistryTestClient.schemaBody(v3))
             #expect(check.bool("is_compatible") == (isAccepted || level == "BACKWARD"))
+        }
+    }
+
+    /// The order event as released: version 2 is accepted over version 1 at the default level, and a
+    /// version 3 that adds a field without a default is refused, leaving the subject at version 2.
+    @Test func theOrderEventsVersionsUnderTheDefaultLevel() async throws {
+        let released = ProjectPaths.root.appendingPathComponent("schemas/released/order-event")
+        let v1 = try String(contentsOf: released.appendingPathComponent("v1.avsc"), encoding: .utf8)
+        let v2 = try String(contentsOf: released.appendingPathComponent("v2.avsc"), encoding: .utf8)
+        let v3 = v2.replacingOccurrences(
+            of: #"{"name": "orderId", "type": "string""#,
+            with: #"{"name": "tenant", "type": "string"}, {"name": "orderId", "type": "string""#)
+        #expect(v3 != v2)
+        try await withRegistry { api in
+            #expect(try await api.register(v1, subject: "order-events-value").status == 200)
+            #expect(try await api.register(v2, subject: "order-events-value").status == 200)
+            let refused = try await api.register(v3, subject: "order-events-value")
+            #expect(refused.status == 409)
+            let versions = try await api.call(.get, "/subjects/order-events-value/versions")
+            #expect(versions.ints == [1, 2], "\(versions.text)")
         }
     }
 
