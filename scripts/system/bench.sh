@@ -32,7 +32,7 @@ unset KAFKA_BOOTSTRAP_SERVERS SCHEMA_REGISTRY_URL
 # start_system [VARIABLE=VALUE…]: scripts/run.sh as `make run` starts it, until it prints "ready";
 # fills proc[] with the pids of its processes.
 start_system() {
-    rm -rf "$work/run"; mkdir -p "$work/run"
+    rm -rf "$work/run" "$work/run.out"; mkdir -p "$work/run"
     env "$@" KAFKA_PORT="$kafka" SCHEMA_REGISTRY_PORT="$registry" CART_PORT="$cart" ORDER_PORT="$orders" \
         RUN_DIR="$work/run" BIN_DIR="$bin" "$root/scripts/run.sh" >"$work/run.out" 2>&1 &
     runner=$!; track "$runner"
