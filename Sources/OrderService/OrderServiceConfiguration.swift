@@ -61,11 +61,8 @@ public struct OrderServiceConfiguration: Sendable {
     /// Default: plaintext.
     public var kafkaSecurity = KafkaSecuritySettings()
 
-    /// What every Kafka client of the service is given on top of its typed configuration: the security
-    /// settings, then the raw properties, which win.
-    public var kafkaProperties: [String: String] {
-        kafkaSecurity.properties.merging(additionalKafkaConfig) { _, raw in raw }
-    }
+    /// What every Kafka client of the service is given: the security settings, then the raw properties.
+    public var kafkaProperties: [String: String] { kafkaSecurity.properties(overriddenBy: additionalKafkaConfig) }
 
     public init() {}
 }

@@ -38,6 +38,12 @@ public struct KafkaSecuritySettings: Sendable, Hashable {
         if !sslCALocation.isEmpty { properties["ssl.ca.location"] = sslCALocation }
         return properties
     }
+
+    /// What every Kafka client of a service is given on top of its typed configuration: these
+    /// settings' properties, then the raw ones (`KAFKA_CONFIG_<PROPERTY>`), which win.
+    public func properties(overriddenBy raw: [String: String]) -> [String: String] {
+        properties.merging(raw) { _, raw in raw }
+    }
 }
 
 extension Setting {
@@ -58,7 +64,8 @@ extension Setting {
                 "KAFKA_SASL_MECHANISM", flag: "kafka-sasl-mechanism", member(\.saslMechanism),
                 help: "SASL mechanism with sasl_*: PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER",
                 valueName: KafkaSecuritySettings.SASLMechanism.allCases.map(\.rawValue).joined(separator: "|"),
-                parse: { text in KafkaSecuritySettings.SASLMechanism(rawValue: text.uppercased()).map { $0 } },
+                // An unknown name must be refused (outer nil), not read as "no mechanism" (`.some(nil)`).
+                parse: { text in KafkaSecuritySettings.SASLMechanism(rawValue: text.uppercased()).map { .some($0) } },
                 format: { $0?.rawValue ?? "none" }),
             .text("KAFKA_SASL_USERNAME", flag: "kafka-sasl-username", member(\.saslUsername), help: "SASL user name"),
             Setting(

@@ -39,7 +39,7 @@ public struct RegistryServerSettings: Sendable {
                 ? .memory
                 : .kafka(
                     bootstrapServers: bootstrapServers, topic: topic,
-                    kafkaProperties: kafkaSecurity.properties.merging(additionalKafkaConfig) { _, raw in raw }),
+                    kafkaProperties: kafkaSecurity.properties(overriddenBy: additionalKafkaConfig)),
             maximumBodySize: maximumBodySize, storeTimeout: storeTimeout)
     }
 
