@@ -25,7 +25,10 @@ import TestSupport
         let stranger = try await system.cart.with(headers: []).post("/create-order", json: #"{"orderId": "SECURE-2", "itemsCount": 1}"#)
         #expect(stranger.status == 401)
         #expect(stranger.headers["www-authenticate"] == #"Bearer realm="cart-service""#)
-        #expect(try await system.cart.with(apiKey: TestCredentials.readerKey).put("/update-order", json: #"{"orderId": "SECURE-1", "status": "confirmed"}"#).status == 403)
+        #expect(
+            try await system.cart.with(apiKey: TestCredentials.readerKey).put(
+                "/update-order", json: #"{"orderId": "SECURE-1", "status": "confirmed"}"#
+            ).status == 403)
 
         // The Order Service decodes the event only with the schema it read from the registry with its
         // reader key.

@@ -28,45 +28,60 @@ public struct AccessControl: Sendable {
     enum Outcome: Sendable {
         case authenticated(Principal)
         /// No credential, or one that is refused: the reason is the client's answer.
-        case refused(reason: String, offeredCredential: Bool)
+        case refused(reason: String, Refusal)
+    }
+
+    /// Why a request is refused, as RFC 6750 §3.1 tells clients in `WWW-Authenticate`.
+    enum Refusal: Sendable {
+        /// No credential at all: the challenge carries no error.
+        case missing
+        /// Headers that cannot be read as a credential (`invalid_request`).
+        case malformed
+        /// A credential that is unknown, expired or wrongly signed (`invalid_token`).
+        case invalid
     }
 
     func authenticate(_ headers: HTTPFields) async -> Outcome {
         switch PresentedCredential(headers) {
         case .none:
-            return .refused(reason: "Authentication required: send an API key or a bearer token", offeredCredential: false)
+            return .refused(reason: "Authentication required: send an API key or a bearer token", .missing)
         case .malformed(let reason):
-            return .refused(reason: "Malformed credentials: \(reason)", offeredCredential: true)
+            return .refused(reason: "Malformed credentials: \(reason)", .malformed)
         case .apiKey(let key):
             return keyOutcome(key)
         case .basic(_, let password) where acceptsBasic:
             return keyOutcome(password)
         case .basic:
-            return .refused(reason: "Malformed credentials: Basic is not accepted here; use Bearer", offeredCredential: true)
+            return .refused(reason: "Malformed credentials: Basic is not accepted here; use Bearer", .malformed)
         case .bearer(let value):
             if let match = keyring.match(value) { return .authenticated(Principal(label: match.label, roles: match.roles)) }
             guard let tokens, value.split(separator: ".", omittingEmptySubsequences: false).count == 3 else {
-                return .refused(reason: "Invalid credentials: unknown API key", offeredCredential: true)
+                return .refused(reason: "Invalid credentials: unknown API key", .invalid)
             }
             do {
                 return .authenticated(try await tokens.verify(value))
             } catch {
-                return .refused(reason: "Invalid token: \(error.rawValue)", offeredCredential: true)
+                return .refused(reason: "Invalid token: \(error.rawValue)", .invalid)
             }
         }
     }
 
     private func keyOutcome(_ key: String) -> Outcome {
         guard let match = keyring.match(key) else {
-            return .refused(reason: "Invalid credentials: unknown API key", offeredCredential: true)
+            return .refused(reason: "Invalid credentials: unknown API key", .invalid)
         }
         return .authenticated(Principal(label: match.label, roles: match.roles))
     }
 
-    /// The challenges of a 401 (RFC 6750 §3): `error="invalid_token"` when a credential was offered.
-    func challenges(offeredCredential: Bool) -> HTTPFields {
+    /// The challenges of a 401 (RFC 6750 §3), with the error code when a credential was offered.
+    func challenges(for refusal: Refusal) -> HTTPFields {
         var fields = HTTPFields()
-        let error = offeredCredential ? ", error=\"invalid_token\"" : ""
+        let error =
+            switch refusal {
+            case .missing: ""
+            case .malformed: ", error=\"invalid_request\""
+            case .invalid: ", error=\"invalid_token\""
+            }
         fields.append(HTTPField(name: .wwwAuthenticate, value: "Bearer realm=\"\(realm)\"\(error)"))
         if acceptsBasic { fields.append(HTTPField(name: .wwwAuthenticate, value: "Basic realm=\"\(realm)\"")) }
         return fields

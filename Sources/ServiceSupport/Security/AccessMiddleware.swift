@@ -28,11 +28,11 @@ public struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await serve(request, context: context, as: Self.addressLabel(context), next: next)
         }
         switch await access.authenticate(request.headers) {
-        case .refused(let reason, let offeredCredential):
+        case .refused(let reason, let refusal):
             let limits = try limit(Self.addressLabel(context))
             context.logger.info(
                 "request refused: not authenticated", metadata: ["http.path": "\(request.uri.path)", "auth.reason": "\(reason)"])
-            throw APIError(.unauthorized, errors: [reason], headers: access.challenges(offeredCredential: offeredCredential) + limits)
+            throw APIError(.unauthorized, errors: [reason], headers: access.challenges(for: refusal) + limits)
         case .authenticated(let principal):
             guard requirement.isMet(by: principal.roles) else {
                 let limits = try limit(principal.label)
