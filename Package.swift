@@ -21,13 +21,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        // jwt-kit needs swift-crypto 4.
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.1.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        // HTTP field names of our own (X-API-Key, RateLimit-*); Hummingbird brings it already.
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         // Schema Registry
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         // Order Service
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // JWT bearer tokens (HS256 and JWKS) for the services' authentication
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
     ],
     targets: [
         // MARK: Kafka
@@ -117,6 +122,7 @@ let package = Package(
                 "Avro",
                 "Kafka",
                 "ServiceSettings",
+                "ServiceSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -138,7 +144,7 @@ let package = Package(
         .testTarget(
             name: "SchemaRegistryTests",
             dependencies: [
-                "SchemaRegistry", "SchemaRegistryServer", "Avro", "TestSupport",
+                "SchemaRegistry", "SchemaRegistryServer", "ServiceSupport", "Avro", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -148,7 +154,7 @@ let package = Package(
         .testTarget(
             name: "SchemaRegistryServerTests",
             dependencies: [
-                "SchemaRegistryServer", "SchemaRegistry", "TestSupport",
+                "SchemaRegistryServer", "SchemaRegistry", "ServiceSupport", "TestSupport", "PlatformTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -187,12 +193,16 @@ let package = Package(
             dependencies: ["JSONOutput", .product(name: "Logging", package: "swift-log")]
         ),
 
-        // MARK: What the Cart and Order services share: JSON answers, errors, the order's JSON, topics
+        // MARK: What the services share: JSON answers, errors, the order's JSON, topics; authentication and rate limiting
         .target(
             name: "ServiceSupport",
             dependencies: [
-                "OrderEvents", "Kafka", "JSONOutput",
+                "OrderEvents", "Kafka", "JSONOutput", "ServiceSettings",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
@@ -202,7 +212,9 @@ let package = Package(
             name: "ServiceSupportTests",
             dependencies: [
                 "ServiceSupport", "ServiceSettings", "JSONOutput", "OrderEvents", "CartService", "OrderService", "SchemaRegistryServer",
-                "TestSupport",
+                "TestSupport", "PlatformTestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             linkerSettings: librdkafkaRunPath
@@ -232,7 +244,8 @@ let package = Package(
         .testTarget(
             name: "CartServiceTests",
             dependencies: [
-                "CartService", "OrderEvents", "TestSupport", "PlatformTestSupport",
+                "CartService", "OrderEvents", "ServiceSupport", "TestSupport", "PlatformTestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -267,6 +280,7 @@ let package = Package(
             name: "OrderServiceTests",
             dependencies: [
                 "OrderService", "OrderEvents", "ServiceSupport", "JSONOutput", "Kafka", "TestSupport", "PlatformTestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -286,9 +300,10 @@ let package = Package(
         .target(
             name: "PlatformTestSupport",
             dependencies: [
-                "TestSupport", "SchemaRegistryServer",
+                "TestSupport", "SchemaRegistryServer", "ServiceSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -11,6 +11,7 @@ enum CartOpenAPI {
             "version": "1.0.0",
             "description": "Validates order requests and publishes CREATE and UPDATE events (Avro, Schema Registry) to the order-events topic. A 2xx answer means the broker acknowledged the event (acks=all)."
           },
+          "security": [{"apiKey": []}, {"bearer": []}],
           "paths": {
             "/create-order": {
               "post": {
@@ -21,6 +22,9 @@ enum CartOpenAPI {
                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CreateOrderRequest"}}}
                 },
                 "responses": {
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "429": {"$ref": "#/components/responses/TooManyRequests"},
                   "201": {"description": "Published and acknowledged", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CreateOrderResponse"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"},
                   "413": {"$ref": "#/components/responses/TooLarge"},
@@ -39,6 +43,9 @@ enum CartOpenAPI {
                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UpdateOrderRequest"}}}
                 },
                 "responses": {
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "429": {"$ref": "#/components/responses/TooManyRequests"},
                   "200": {"description": "Published and acknowledged", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UpdateOrderResponse"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"},
                   "413": {"$ref": "#/components/responses/TooLarge"},
@@ -51,6 +58,7 @@ enum CartOpenAPI {
             "/health": {
               "get": {
                 "operationId": "health",
+                "security": [],
                 "summary": "Whether an order can be published now: broker reachable (cached, no round trip) and schema registered",
                 "responses": {
                   "200": {"description": "Healthy", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
@@ -61,12 +69,17 @@ enum CartOpenAPI {
             "/openapi.json": {
               "get": {
                 "operationId": "openAPI",
+                "security": [],
                 "summary": "This document",
                 "responses": {"200": {"description": "The OpenAPI document", "content": {"application/json": {"schema": {"type": "object"}}}}}
               }
             }
           },
           "components": {
+            "securitySchemes": {
+              "apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key", "description": "An API key of API_KEYS or API_KEYS_FILE; also accepted as Authorization: Bearer KEY"},
+              "bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "API key or JWT", "description": "An API key, or a JWT signed with JWT_HS256_SECRET or a key of JWT_JWKS_FILE whose scope claim holds orders:read, orders:write or orders:admin"}
+            },
             "schemas": {
               "CreateOrderRequest": {
                 "type": "object",
@@ -169,6 +182,9 @@ enum CartOpenAPI {
               }
             },
             "responses": {
+              "Unauthorized": {"description": "No credentials, or credentials that are unknown, expired or malformed (only when authentication is configured)", "headers": {"WWW-Authenticate": {"schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
+              "Forbidden": {"description": "Valid credentials without the role this operation needs", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
+              "TooManyRequests": {"description": "Past the rate limit (RATE_LIMIT_RPS); retry after Retry-After seconds", "headers": {"Retry-After": {"schema": {"type": "integer"}}, "RateLimit-Limit": {"schema": {"type": "integer"}}, "RateLimit-Remaining": {"schema": {"type": "integer"}}, "RateLimit-Reset": {"schema": {"type": "integer"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
               "BadRequest": {"description": "Invalid request; every problem is listed", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
               "TooLarge": {"description": "Body larger than the limit", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
               "UnsupportedMediaType": {"description": "Body is not application/json", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},

@@ -13,6 +13,16 @@ struct CartRoutes<Context: RequestContext>: Sendable {
     let generator: OrderGenerator
     let clock: @Sendable () -> Date
 
+    /// Publishing needs the writer role; health and the API description stay open; any other path
+    /// (a 404 or 405 to come) needs some credential, so a stranger learns nothing from probing.
+    static var accessPolicy: AccessPolicy {
+        AccessPolicy { _, path in
+            if AccessRequirement.openPaths.contains(path) { return .open }
+            if path == "/create-order" || path == "/update-order" { return .role(.writer) }
+            return .anyOf([.reader, .writer])
+        }
+    }
+
     func register(on router: Router<Context>) {
         router.post("/create-order", use: createOrder)
         router.put("/update-order", use: updateOrder)

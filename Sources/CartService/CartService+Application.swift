@@ -8,17 +8,21 @@ import ServiceSupport
 /// Builds the Cart Service's HTTP application around a publisher.
 ///
 /// Tests pass a publisher of their own; the executable passes the Kafka one (and its services, so
-/// that the producer starts before the server and is flushed after it stops).
+/// that the producer starts before the server and is flushed after it stops), and the access control
+/// and rate limiter that the configuration describes (both off when not given).
 public func buildCartApplication(
     configuration: CartServiceConfiguration,
     publisher: any OrderEventPublisher,
+    access: AccessControl = AccessControl(realm: CartService.realm),
+    rateLimiter: RateLimiter? = nil,
     services: [any Service] = [],
     logger: Logger,
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = Router()
+    let router = Router(context: ServiceRequestContext.self)
     router.add(middleware: ErrorBodyMiddleware())
-    CartRoutes<BasicRequestContext>(
+    router.addAccessControl(access, policy: CartRoutes<ServiceRequestContext>.accessPolicy, rateLimiter: rateLimiter)
+    CartRoutes<ServiceRequestContext>(
         publisher: publisher,
         limits: configuration.limits,
         generator: OrderGenerator(currency: configuration.currency),
@@ -27,7 +31,9 @@ public func buildCartApplication(
     router.answerUnservedMethodsWithMethodNotAllowed()
     return Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cart-service"),
+        server: configuration.http.server,
+        configuration: configuration.http.applicationConfiguration(
+            host: configuration.host, port: configuration.port, serverName: "cart-service", logger: logger),
         services: services,
         onServerRunning: onServerRunning,
         logger: logger)

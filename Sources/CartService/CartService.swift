@@ -4,18 +4,27 @@ import Logging
 import NIOCore
 import SchemaRegistry
 import ServiceLifecycle
+import ServiceSupport
 
 /// The Cart Service wired to Kafka and the Schema Registry, as the executable and the end-to-end
 /// tests run it.
 public enum CartService {
+    /// Names the service in `WWW-Authenticate`, so a client can tell which credentials to send.
+    public static let realm = "cart-service"
+
     /// The application with its Kafka producer and publisher as services: `runService()` starts them
     /// before the server and, on SIGTERM/SIGINT, stops the server first (in-flight requests are
     /// answered) and flushes the producer last.
+    ///
+    /// - Throws: ``ServiceSettings/SettingError`` when the host is exposed without credentials or a
+    ///   credentials file cannot be used; Kafka's error when a client cannot be made.
     public static func makeApplication(
         configuration: CartServiceConfiguration,
         logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
-    ) throws -> some ApplicationProtocol {
+    ) async throws -> some ApplicationProtocol {
+        try configuration.http.checkExposure(host: configuration.host, hostVariable: "CART_HOST")
+        let access = try await configuration.http.makeAccessControl(realm: realm)
         let servers = configuration.bootstrapServers.split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) }
         var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: servers)
         producerConfiguration.connection.clientID = "cart-service"
@@ -38,12 +47,13 @@ public enum CartService {
         let admin = try KafkaAdmin(configuration: adminConfiguration, logger: logger)
         let registry = RegistryClient(
             configuration: RegistryClientConfiguration(
-                baseURL: configuration.schemaRegistryURL, requestTimeout: configuration.publishTimeout),
+                baseURL: configuration.schemaRegistryURL, requestTimeout: configuration.publishTimeout,
+                basicAuthUserInfo: configuration.schemaRegistryUserInfo),
             logger: logger)
         let publisher = try KafkaOrderEventPublisher(
             configuration: configuration, producer: producer, admin: admin, registry: registry, logger: logger)
         return buildCartApplication(
-            configuration: configuration, publisher: publisher, services: [producer, publisher], logger: logger,
-            onServerRunning: onServerRunning)
+            configuration: configuration, publisher: publisher, access: access, rateLimiter: configuration.http.makeRateLimiter(),
+            services: [producer, publisher], logger: logger, onServerRunning: onServerRunning)
     }
 }

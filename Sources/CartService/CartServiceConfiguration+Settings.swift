@@ -1,4 +1,5 @@
 import ServiceSettings
+import ServiceSupport
 
 extension CartServiceConfiguration {
     /// Every setting of the Cart Service: its environment variable, its flag, what it means and how it
@@ -11,6 +12,7 @@ extension CartServiceConfiguration {
             .port("CART_PORT", flag: "port", \.port, help: "HTTP port"),
             .text("KAFKA_BOOTSTRAP_SERVERS", flag: "bootstrap-servers", \.bootstrapServers, help: "Kafka brokers, host:port[,host:port]"),
             .text("SCHEMA_REGISTRY_URL", flag: "schema-registry-url", \.schemaRegistryURL, help: "Schema Registry base URL"),
+            .registryUserInfo(\.schemaRegistryUserInfo),
             .seconds(
                 "CART_PUBLISH_TIMEOUT", flag: "publish-timeout", \.publishTimeout,
                 help: "longest wait for the broker's acknowledgement before 503"),
@@ -27,6 +29,6 @@ extension CartServiceConfiguration {
             .logLevel(\.logging.level),
             .logFormat(\.logging.format),
             .logLabel(\.logging.label),
-        ] + Setting.kafkaSecurity(\.kafkaSecurity),
+        ] + Setting.kafkaSecurity(\.kafkaSecurity) + Setting.httpSecurity(\.http),
         properties: .kafka(\.additionalKafkaConfig))
 }

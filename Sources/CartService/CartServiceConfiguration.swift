@@ -1,6 +1,7 @@
 import Foundation
 import OrderEvents
 import ServiceSettings
+import ServiceSupport
 
 /// Everything the Cart Service can be told. The executable fills it from flags and environment
 /// variables (README lists them); the library never reads the environment.
@@ -13,6 +14,9 @@ public struct CartServiceConfiguration: Sendable {
     public var bootstrapServers: String = "127.0.0.1:9092"
     /// Base URL of a Confluent-compatible Schema Registry. Default: `http://127.0.0.1:8081`.
     public var schemaRegistryURL: String = "http://127.0.0.1:8081"
+    /// `user:password` sent to the registry as HTTP basic auth, Confluent's `basic.auth.user.info`;
+    /// empty sends none. Default: none.
+    public var schemaRegistryUserInfo: String = ""
     /// Longest wait for the broker's acknowledgement before answering 503. Default: 5 s.
     public var publishTimeout: Duration = .seconds(5)
     /// The topic that carries order events. Default: `order-events`.
@@ -25,6 +29,9 @@ public struct CartServiceConfiguration: Sendable {
     public var healthCheckInterval: Duration = .seconds(2)
     /// Request limits.
     public var limits = CartLimits()
+    /// Who may call the service, how often, and the server's connection limits. Default: open, no rate
+    /// limit.
+    public var http = HTTPSecuritySettings()
     /// How the process logs (`LOG_LEVEL`). Default: `info`.
     public var logging = LoggingSettings()
     /// Raw librdkafka properties for the producer and the admin client (`KAFKA_CONFIG_<PROPERTY>`), applied

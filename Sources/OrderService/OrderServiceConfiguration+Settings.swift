@@ -1,5 +1,6 @@
 import Foundation
 import ServiceSettings
+import ServiceSupport
 
 extension OrderServiceConfiguration {
     /// Every setting of the Order Service: its environment variable, its flag, what it means and how it
@@ -10,6 +11,7 @@ extension OrderServiceConfiguration {
             .port("ORDER_PORT", flag: "port", \.port, help: "HTTP port"),
             .text("KAFKA_BOOTSTRAP_SERVERS", flag: "bootstrap-servers", \.bootstrapServers, help: "Kafka brokers, host:port[,host:port]"),
             .text("SCHEMA_REGISTRY_URL", flag: "schema-registry-url", \.schemaRegistryURL, help: "Schema Registry base URL"),
+            .registryUserInfo(\.schemaRegistryUserInfo),
             .text("ORDER_DB_PATH", flag: "db-path", \.databasePath, help: "SQLite file of the store"),
             .seconds(
                 "KAFKA_SESSION_TIMEOUT", flag: "session-timeout", \.sessionTimeout,
@@ -39,7 +41,7 @@ extension OrderServiceConfiguration {
             .logLevel(\.logging.level),
             .logFormat(\.logging.format),
             .logLabel(\.logging.label),
-        ] + Setting.kafkaSecurity(\.kafkaSecurity),
+        ] + Setting.kafkaSecurity(\.kafkaSecurity) + Setting.httpSecurity(\.http),
         properties: .kafka(\.additionalKafkaConfig))
 
     /// `2,5,10` → 2 s, 5 s, 10 s; `none` → no retry.

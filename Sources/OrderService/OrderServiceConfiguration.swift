@@ -1,5 +1,6 @@
 import OrderEvents
 import ServiceSettings
+import ServiceSupport
 
 /// Everything the Order Service can be told. The executable fills it from flags and environment
 /// variables of the same meaning; the library never reads the environment.
@@ -13,6 +14,9 @@ public struct OrderServiceConfiguration: Sendable {
     /// Base URL of a Confluent-compatible Schema Registry (`SCHEMA_REGISTRY_URL`).
     /// Default: `http://127.0.0.1:8081`.
     public var schemaRegistryURL: String = "http://127.0.0.1:8081"
+    /// `user:password` sent to the registry as HTTP basic auth (`SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO`),
+    /// Confluent's `basic.auth.user.info`; empty sends none. Default: none.
+    public var schemaRegistryUserInfo: String = ""
     /// The SQLite file holding orders, consumed offsets and unpublished dead letters
     /// (`ORDER_DB_PATH`); its folder is created when missing. Default: `order-service.sqlite`.
     public var databasePath: String = "order-service.sqlite"
@@ -54,6 +58,9 @@ public struct OrderServiceConfiguration: Sendable {
     public var isTopicCreationEnabled: Bool = true
     /// How the process logs (`LOG_LEVEL`). Default: `info`.
     public var logging = LoggingSettings()
+    /// Who may call the service, how often, and the server's connection limits. Default: open, no rate
+    /// limit.
+    public var http = HTTPSecuritySettings()
     /// Raw librdkafka properties for the consumers, the producer and the admin client (`KAFKA_CONFIG_<PROPERTY>`),
     /// applied over the typed settings. Default: none.
     public var additionalKafkaConfig: [String: String] = [:]

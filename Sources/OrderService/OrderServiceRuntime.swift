@@ -12,26 +12,32 @@ import ServiceSupport
 /// dead-letter outbox and reader, and the HTTP server, in one application whose `runService()` runs
 /// them all and shuts them down gracefully on SIGTERM.
 public enum OrderServiceRuntime {
+    /// Names the service in `WWW-Authenticate`, so a client can tell which credentials to send.
+    public static let realm = "order-service"
+
     /// Why the service cannot start.
     public struct StartError: Error, CustomStringConvertible {
         public let description: String
     }
 
-    /// - Throws: ``StartError`` when the store cannot be opened or a client cannot be configured
-    ///   (e.g. a librdkafka too old). An unreachable broker or registry is not an error: the service
-    ///   starts, answers from its store, and connects when they come.
+    /// - Throws: ``StartError`` when the host is exposed without credentials, a credentials file cannot
+    ///   be used, the store cannot be opened or a client cannot be configured (e.g. a librdkafka too
+    ///   old). An unreachable broker or registry is not an error: the service starts, answers from its
+    ///   store, and connects when they come.
     public static func makeApplication(
         configuration: OrderServiceConfiguration,
         logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
-    ) throws(StartError) -> some ApplicationProtocol {
+    ) async throws(StartError) -> some ApplicationProtocol {
+        // Before the store is opened, so that a refused configuration leaves no file behind.
+        try checkExposure(configuration)
         let store: SQLiteOrderStore
         do {
             store = try SQLiteOrderStore(path: configuration.databasePath, logger: logger)
         } catch {
             throw StartError(description: "cannot open the order store at \(configuration.databasePath): \(error)")
         }
-        return try makeApplication(configuration: configuration, store: store, logger: logger, onServerRunning: onServerRunning)
+        return try await makeApplication(configuration: configuration, store: store, logger: logger, onServerRunning: onServerRunning)
     }
 
     /// The same over a given store (tests inject failures through it).
@@ -40,7 +46,14 @@ public enum OrderServiceRuntime {
         store: any OrderStore,
         logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
-    ) throws(StartError) -> some ApplicationProtocol {
+    ) async throws(StartError) -> some ApplicationProtocol {
+        try checkExposure(configuration)
+        let access: AccessControl
+        do {
+            access = try await configuration.http.makeAccessControl(realm: realm)
+        } catch {
+            throw StartError(description: error.description)
+        }
         let status = ConsumerStatusBoard()
         let deadLetters = DeadLetterIndex()
         let services: [any Service]
@@ -51,8 +64,16 @@ public enum OrderServiceRuntime {
             throw StartError(description: "\(error)")
         }
         return buildOrderApplication(
-            configuration: configuration, store: store, deadLetters: deadLetters, status: status, services: services,
-            logger: logger, onServerRunning: onServerRunning)
+            configuration: configuration, store: store, deadLetters: deadLetters, status: status, access: access,
+            rateLimiter: configuration.http.makeRateLimiter(), services: services, logger: logger, onServerRunning: onServerRunning)
+    }
+
+    private static func checkExposure(_ configuration: OrderServiceConfiguration) throws(StartError) {
+        do {
+            try configuration.http.checkExposure(host: configuration.host, hostVariable: "ORDER_HOST")
+        } catch {
+            throw StartError(description: error.description)
+        }
     }
 
     static func makeServices(
@@ -64,7 +85,8 @@ public enum OrderServiceRuntime {
     ) throws -> [any Service] {
         let registry = RegistryClient(
             configuration: RegistryClientConfiguration(
-                baseURL: configuration.schemaRegistryURL, requestTimeout: configuration.registryRequestTimeout),
+                baseURL: configuration.schemaRegistryURL, requestTimeout: configuration.registryRequestTimeout,
+                basicAuthUserInfo: configuration.schemaRegistryUserInfo),
             logger: logger)
         let pipeline = OrderEventPipeline(
             store: store, decoder: try RegistryOrderEventDecoder(registry: registry, logger: logger),

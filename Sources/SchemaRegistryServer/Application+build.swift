@@ -2,9 +2,14 @@ import Hummingbird
 import Logging
 import SchemaRegistry
 import ServiceLifecycle
+import ServiceSupport
 
 /// Builds the registry server: the store (reading its topic as a service) and the HTTP API, which
-/// starts answering only once the store has read the topic to its end.
+/// starts answering only once the store has read the topic to its end, behind the access control and
+/// rate limiter that the configuration describes.
+///
+/// - Throws: ``ServiceSettings/SettingError`` when the host is exposed without credentials or a
+///   credentials file cannot be used; the log's error when its Kafka clients cannot be made.
 ///
 /// ```swift
 /// let app = try await buildApplication(configuration: configuration, logger: logger)
@@ -15,25 +20,30 @@ public func buildApplication(
     logger: Logger,
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
+    try configuration.http.checkExposure(host: configuration.host, hostVariable: "SCHEMA_REGISTRY_HOST")
+    let access = try await configuration.http.makeAccessControl(realm: RegistryAccessPolicy.realm, acceptsBasic: true)
     let log = try makeLog(configuration.storage, logger: logger)
-    return buildApplication(configuration: configuration, log: log, logger: logger, onServerRunning: onServerRunning)
+    return buildApplication(
+        configuration: configuration, log: log, access: access, rateLimiter: configuration.http.makeRateLimiter(), logger: logger,
+        onServerRunning: onServerRunning)
 }
 
 /// The same over a given log, so that tests can restart a registry on the log of the previous one.
 func buildApplication(
     configuration: RegistryServerConfiguration,
     log: any RegistryLog,
+    access: AccessControl = AccessControl(realm: RegistryAccessPolicy.realm, acceptsBasic: true),
+    rateLimiter: RateLimiter? = nil,
     logger: Logger,
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
-) -> Application<RouterResponder<BasicRequestContext>> {
+) -> Application<RouterResponder<ServiceRequestContext>> {
     let store = RegistryStore(log: log, format: AvroSchemaFormat(), timeout: configuration.storeTimeout, logger: logger)
-    let router = buildRouter(store: store, maximumBodySize: configuration.maximumBodySize)
+    let router = buildRouter(store: store, maximumBodySize: configuration.maximumBodySize, access: access, rateLimiter: rateLimiter)
     var app = Application(
         router: router,
-        configuration: .init(
-            address: .hostname(configuration.host, port: configuration.port),
-            serverName: "schema-registry"
-        ),
+        server: configuration.http.server,
+        configuration: configuration.http.applicationConfiguration(
+            host: configuration.host, port: configuration.port, serverName: "schema-registry", logger: logger),
         services: [store],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger
@@ -47,9 +57,13 @@ func buildApplication(
 }
 
 /// The router alone, for in-process tests (`app.test(.router)`) with any store.
-func buildRouter(store: RegistryStore, maximumBodySize: Int) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+func buildRouter(
+    store: RegistryStore, maximumBodySize: Int, access: AccessControl = AccessControl(realm: RegistryAccessPolicy.realm),
+    rateLimiter: RateLimiter? = nil
+) -> Router<ServiceRequestContext> {
+    let router = Router(context: ServiceRequestContext.self)
     router.middlewares.add(RegistryErrorMiddleware())
+    router.addAccessControl(access, policy: RegistryAccessPolicy.policy, rateLimiter: rateLimiter)
     RegistryController(store: store, maximumBodySize: maximumBodySize).addRoutes(to: router)
     return router
 }

@@ -52,7 +52,7 @@ extension Setting {
     /// all of them. The password is never shown (`--help` says only whether it is set).
     public static func kafkaSecurity(_ keyPath: WritableKeyPath<Target, KafkaSecuritySettings> & Sendable) -> [Setting] {
         func member<Value>(_ path: WritableKeyPath<KafkaSecuritySettings, Value> & Sendable) -> WritableKeyPath<Target, Value> & Sendable {
-            SendableKeyPath((keyPath as WritableKeyPath<Target, KafkaSecuritySettings>).appending(path: path as WritableKeyPath)).keyPath
+            appending(keyPath, path)
         }
         return [
             .choice(
@@ -76,15 +76,5 @@ extension Setting {
                 "KAFKA_SSL_CA_LOCATION", flag: "kafka-ssl-ca-location", member(\.sslCALocation),
                 help: "CA certificates (PEM file) that sign the brokers' certificates; empty for the system's"),
         ]
-    }
-}
-
-/// A key path made by appending two `Sendable` key paths, which is itself immutable and safe to share;
-/// the type system only cannot see it through `appending(path:)`.
-private struct SendableKeyPath<Root, Value>: @unchecked Sendable {
-    let keyPath: WritableKeyPath<Root, Value> & Sendable
-
-    init(_ keyPath: WritableKeyPath<Root, Value>) {
-        self.keyPath = unsafeBitCast(keyPath, to: (WritableKeyPath<Root, Value> & Sendable).self)
     }
 }

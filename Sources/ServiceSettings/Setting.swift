@@ -15,7 +15,10 @@ public struct Setting<Target>: Sendable {
     public let help: String
     /// The form of an accepted value, e.g. `seconds` or `stop|reset-store`.
     public let valueName: String
-    let apply: @Sendable (String, inout Target) throws(SettingError) -> Void
+    /// A value that must never be printed (a key, a password): an error about it names only the
+    /// variable, since the process's output goes to log collectors.
+    public let isSecret: Bool
+    let apply: @Sendable (String, inout Target) throws(SettingProblem) -> Void
     let show: @Sendable (Target) -> String
 
     /// A setting stored at `keyPath`, converted by `parse` (which answers `nil` for text it refuses)
@@ -29,15 +32,45 @@ public struct Setting<Target>: Sendable {
         parse: @escaping @Sendable (String) -> Value?,
         format: @escaping @Sendable (Value) -> String
     ) {
+        self.init(
+            variable, flag: flag, keyPath, help: help, valueName: valueName,
+            read: { (text: String) throws(SettingProblem) in
+                guard let value = parse(text) else { throw SettingProblem("expected \(valueName)") }
+                return value
+            },
+            format: format)
+    }
+
+    /// A setting stored at `keyPath`, converted by `read`, which says what is wrong with text it refuses
+    /// (`entry 2: unknown role 'writr'`), and shown by `format`; a secret one is never echoed.
+    public init<Value>(
+        _ variable: String,
+        flag: String,
+        _ keyPath: WritableKeyPath<Target, Value> & Sendable,
+        help: String,
+        valueName: String,
+        isSecret: Bool = false,
+        read: @escaping @Sendable (String) throws(SettingProblem) -> Value,
+        format: @escaping @Sendable (Value) -> String
+    ) {
         self.variable = variable
         self.flag = flag
         self.help = help
         self.valueName = valueName
-        self.apply = { (text: String, target: inout Target) throws(SettingError) in
-            guard let value = parse(text) else { throw .invalid(variable, text, expected: valueName) }
-            target[keyPath: keyPath] = value
+        self.isSecret = isSecret
+        self.apply = { (text: String, target: inout Target) throws(SettingProblem) in
+            target[keyPath: keyPath] = try read(text)
         }
         self.show = { format($0[keyPath: keyPath]) }
+    }
+
+    /// Applies `text`, given as `name` (the variable, or the flag with its variable).
+    func apply(_ text: String, to target: inout Target, as name: String, quoted: (String, String) -> String) throws(SettingError) {
+        do {
+            try apply(text, &target)
+        } catch {
+            throw SettingError("\(isSecret ? name : quoted(name, text)) is not valid: \(error.reason)")
+        }
     }
 }
 
@@ -91,6 +124,11 @@ extension Setting {
 
 /// How settings show their values in `--help` and error messages.
 public enum SettingFormat {
+    /// `0`, `12.5`: a number without a needless `.0`.
+    @Sendable public static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
     /// `5`, `0.02`: seconds as a user writes them.
     @Sendable public static func seconds(_ duration: Duration) -> String {
         let (whole, attoseconds) = duration.components

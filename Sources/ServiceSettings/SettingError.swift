@@ -8,8 +8,13 @@ public struct SettingError: Error, CustomStringConvertible, Sendable {
     public init(_ description: String) {
         self.description = description
     }
+}
 
-    static func invalid(_ variable: String, _ value: String, expected: String) -> SettingError {
-        SettingError("\(variable)='\(value)' is not valid: expected \(expected)")
+/// What is wrong with one value, without naming the setting: ``Setting`` adds the variable or flag.
+public struct SettingProblem: Error, Sendable {
+    public let reason: String
+
+    public init(_ reason: String) {
+        self.reason = reason
     }
 }

@@ -25,7 +25,7 @@ public struct SettingsTable<Target>: Sendable {
             guard let text = environment[setting.variable]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
                 continue
             }
-            try setting.apply(text, &target)
+            try setting.apply(text, to: &target, as: setting.variable) { "\($0)='\($1)'" }
         }
         properties?.applyEnvironment(environment, to: &target)
         for (setting, text) in try flagValues(arguments) {
@@ -33,11 +33,7 @@ public struct SettingsTable<Target>: Sendable {
                 try properties?.applyFlag(text, to: &target)
                 continue
             }
-            do {
-                try setting.apply(text, &target)
-            } catch {
-                throw SettingError("--\(setting.flag) (\(setting.variable)) '\(text)' is not valid: expected \(setting.valueName)")
-            }
+            try setting.apply(text, to: &target, as: "--\(setting.flag) (\(setting.variable))") { "\($0) '\($1)'" }
         }
         return target
     }

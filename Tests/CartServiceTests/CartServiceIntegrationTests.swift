@@ -25,7 +25,7 @@ import TestSupport
             configuration.publishTimeout = publishTimeout
             configuration.healthCheckInterval = .milliseconds(200)
             let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-            let app = try CartService.makeApplication(configuration: configuration, logger: .quiet) { channel in
+            let app = try await CartService.makeApplication(configuration: configuration, logger: .quiet) { channel in
                 continuation.yield(channel.localAddress?.port ?? 0)
             }
             let cart = RunningServices([app])

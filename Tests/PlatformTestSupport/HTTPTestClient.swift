@@ -21,13 +21,26 @@ public struct HTTPAnswer: Sendable {
 /// Sends real HTTP requests over a socket to a service under test.
 public struct HTTPTestClient: Sendable {
     public let baseURL: String
+    /// Sent with every request: credentials, for a service with API keys.
+    public let headers: [(name: String, value: String)]
 
-    public init(baseURL: String) {
+    public init(baseURL: String, headers: [(name: String, value: String)] = []) {
         self.baseURL = baseURL
+        self.headers = headers
     }
 
-    public init(port: Int) {
-        self.baseURL = "http://127.0.0.1:\(port)"
+    public init(port: Int, headers: [(name: String, value: String)] = []) {
+        self.init(baseURL: "http://127.0.0.1:\(port)", headers: headers)
+    }
+
+    /// The same client, sending `headers` instead.
+    public func with(headers: [(name: String, value: String)]) -> HTTPTestClient {
+        HTTPTestClient(baseURL: baseURL, headers: headers)
+    }
+
+    /// The same client, sending `key` as `X-API-Key`.
+    public func with(apiKey key: String) -> HTTPTestClient {
+        with(headers: [("X-API-Key", key)])
     }
 
     public func get(_ path: String, timeout: Duration = .seconds(30)) async throws -> HTTPAnswer {
@@ -45,6 +58,7 @@ public struct HTTPTestClient: Sendable {
     public func send(_ method: HTTPMethod, _ path: String, body: String?, timeout: Duration) async throws -> HTTPAnswer {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(string: body))

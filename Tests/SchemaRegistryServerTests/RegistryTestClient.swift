@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import ServiceSupport
 
 @testable import SchemaRegistryServer
 
@@ -11,6 +12,8 @@ struct APIAnswer {
     var status: Int
     var json: Any?
     var text: String
+    /// By lowercased name.
+    var headers: [String: [String]] = [:]
 
     var errorCode: Int? { (json as? [String: Any])?["error_code"] as? Int }
     var object: [String: Any] { json as? [String: Any] ?? [:] }
@@ -27,16 +30,28 @@ struct APIAnswer {
 struct RegistryTestClient {
     let client: any TestClientProtocol
 
+    /// Sent with every request: `Authorization`, for the access tests.
+    var authorization: String?
+
+    init(client: any TestClientProtocol, authorization: String? = nil) {
+        self.client = client
+        self.authorization = authorization
+    }
+
     func call(_ method: HTTPRequest.Method, _ path: String, body: String? = nil) async throws -> APIAnswer {
-        let response = try await client.execute(
-            uri: path,
-            method: method,
-            headers: [.contentType: "application/vnd.schemaregistry.v1+json"],
-            body: body.map { ByteBuffer(string: $0) }
-        )
+        var headers: HTTPFields = [.contentType: "application/vnd.schemaregistry.v1+json"]
+        if let authorization { headers[.authorization] = authorization }
+        let response = try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
         let text = String(buffer: response.body)
         let json = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
-        return APIAnswer(status: Int(response.status.code), json: json, text: text)
+        var fields: [String: [String]] = [:]
+        for field in response.headers { fields[field.name.canonicalName, default: []].append(field.value) }
+        return APIAnswer(status: Int(response.status.code), json: json, text: text, headers: fields)
+    }
+
+    /// The same client, sending `authorization` instead.
+    func authorized(_ authorization: String?) -> RegistryTestClient {
+        RegistryTestClient(client: client, authorization: authorization)
     }
 
     /// `POST /subjects/{s}/versions` with `schema` as the JSON string field.
@@ -54,11 +69,12 @@ struct RegistryTestClient {
 func withRegistry<T: Sendable>(
     log: any RegistryLog = InMemoryRegistryLog(),
     maximumBodySize: Int = 1 << 20,
+    access: AccessControl = AccessControl(realm: RegistryAccessPolicy.realm, acceptsBasic: true),
     _ body: @escaping @Sendable (RegistryTestClient) async throws -> T
 ) async throws -> T {
     var configuration = RegistryServerConfiguration(port: 0, storage: .memory, maximumBodySize: maximumBodySize)
     configuration.storeTimeout = .seconds(5)
-    let app = buildApplication(configuration: configuration, log: log, logger: Logger(label: "registry-test"))
+    let app = buildApplication(configuration: configuration, log: log, access: access, logger: Logger(label: "registry-test"))
     return try await app.test(.router) { client in try await body(RegistryTestClient(client: client)) }
 }
 

@@ -4,19 +4,25 @@ import HummingbirdTesting
 import Logging
 import SchemaRegistry
 import SchemaRegistryServer
+import ServiceSupport
 import Testing
 
 /// Runs `body` with a client of a real registry server (in-memory storage) listening on a free port.
+/// - Parameters:
+///   - http: the server's access settings (API keys, …); open by default.
+///   - userInfo: the client's `user:password` for HTTP basic auth; none by default.
 func withLiveRegistry<T: Sendable>(
+    http: HTTPSecuritySettings = HTTPSecuritySettings(),
+    userInfo: String = "",
     _ body: @escaping @Sendable (_ client: RegistryClient, _ baseURL: String) async throws -> T
 ) async throws -> T {
-    let configuration = RegistryServerConfiguration(port: 0, storage: .memory)
+    let configuration = RegistryServerConfiguration(port: 0, storage: .memory, http: http)
     let app = try await buildApplication(configuration: configuration, logger: Logger(label: "registry-test"))
     return try await app.test(.live) { testClient in
         let port = try #require(testClient.port)
         let baseURL = "http://127.0.0.1:\(port)"
         let client = RegistryClient(
-            configuration: RegistryClientConfiguration(baseURL: baseURL, requestTimeout: .seconds(5)),
+            configuration: RegistryClientConfiguration(baseURL: baseURL, requestTimeout: .seconds(5), basicAuthUserInfo: userInfo),
             logger: Logger(label: "registry-client-test")
         )
         return try await body(client, baseURL)

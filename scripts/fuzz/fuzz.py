@@ -2,6 +2,7 @@
 """HTTP fuzzing of one service from its own /openapi.json, with schemathesis (issue 7).
 
     .deps/venv/bin/python scripts/fuzz/fuzz.py --url http://127.0.0.1:8000 [--max-seconds 60] [--max-examples N]
+        [--header 'Authorization: Bearer KEY']
 
 Runs `st run` (schemathesis 4: examples, coverage, fuzzing and stateful phases, positive and
 negative data) against every operation of the document, for at most --max-seconds, with a fixed
@@ -12,6 +13,10 @@ seed and no example database, so that a run depends only on the service. It fail
   the document forbids, or rejects data it allows;
 - a 4xx response is not `{"errors": ["…", …]}` with non-empty strings (the check below);
 - the service no longer answers `GET /health` with 200 at the end.
+
+With --header carrying a credential (the services started with API_KEYS), every request sends it, and
+schemathesis' `ignored_auth` check also sends each operation without it and with a made-up one, which
+must be refused.
 
 Exit status 0 when all hold, 1 otherwise, 2 when the service cannot be reached at all. Each distinct
 failure is printed by schemathesis with its method, path, status, response body and a curl command
@@ -85,6 +90,7 @@ def main():
     parser.add_argument("--max-seconds", type=int, default=60, help="time budget of the run (default 60)")
     parser.add_argument("--max-examples", type=int, help="test cases per operation and round (schemathesis' default)")
     parser.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
+    parser.add_argument("--header", action="append", default=[], help="'Name: value' sent with every request (repeatable)")
     args = parser.parse_args()
     url = args.url.rstrip("/")
 
@@ -109,12 +115,16 @@ def main():
     ]
     if args.max_examples:
         command += ["--max-examples", str(args.max_examples)]
+    for header in args.header:
+        command += ["--header", header]
     # schemathesis imports this file as its hooks module, which registers `errors_shape`.
     env = dict(os.environ, SCHEMATHESIS_HOOKS="fuzz")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [os.path.dirname(os.path.abspath(__file__)), env.get("PYTHONPATH")]))
 
     started = time.monotonic()
-    print(f"fuzz: {' '.join(command[1:])}", flush=True)
+    # Header values are credentials: not printed.
+    shown = [part.split(":")[0] + ": …" if previous == "--header" else part for previous, part in zip([""] + command, command)]
+    print(f"fuzz: {' '.join(shown[1:])}", flush=True)
     try:
         # Loading, shrinking and the report come on top of --max-time; past this, the run is stuck.
         # In a scratch directory: schemathesis keeps a crash cache in ./.schemathesis, which would

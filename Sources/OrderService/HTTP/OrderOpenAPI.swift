@@ -11,6 +11,7 @@ enum OrderOpenAPI {
             "version": "1.0.0",
             "description": "Consumes order events (Avro, Schema Registry) from order-events exactly once in effect, keeps orders with their shipping cost in a durable store, and dead-letters what cannot be applied to order-events-dlq."
           },
+          "security": [{"apiKey": []}, {"bearer": []}],
           "paths": {
             "/order-details": {
               "get": {
@@ -20,6 +21,9 @@ enum OrderOpenAPI {
                   {"name": "orderId", "in": "query", "required": true, "schema": {"type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9._:-]+$"}, "example": "ORDER-001"}
                 ],
                 "responses": {
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "429": {"$ref": "#/components/responses/TooManyRequests"},
                   "200": {"description": "The order", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/OrderDetails"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"},
                   "404": {"$ref": "#/components/responses/NotFound"},
@@ -37,6 +41,9 @@ enum OrderOpenAPI {
                   {"name": "offset", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0, "maximum": 9223372036854775807, "default": 0}}
                 ],
                 "responses": {
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "429": {"$ref": "#/components/responses/TooManyRequests"},
                   "200": {"description": "The ids, oldest first", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/OrderIds"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"},
                   "503": {"$ref": "#/components/responses/Unavailable"}
@@ -48,6 +55,9 @@ enum OrderOpenAPI {
                 "operationId": "deadLetterStats",
                 "summary": "Dead letters per category, read from the dead-letter topic (every instance, across restarts)",
                 "responses": {
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "429": {"$ref": "#/components/responses/TooManyRequests"},
                   "200": {"description": "The statistics", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DeadLetterStats"}}}}
                 }
               }
@@ -61,6 +71,9 @@ enum OrderOpenAPI {
                   {"name": "offset", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0, "maximum": 9223372036854775807, "default": 0}}
                 ],
                 "responses": {
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "429": {"$ref": "#/components/responses/TooManyRequests"},
                   "200": {"description": "A page of dead letters", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DeadLetterPage"}}}},
                   "400": {"$ref": "#/components/responses/BadRequest"}
                 }
@@ -69,6 +82,7 @@ enum OrderOpenAPI {
             "/health": {
               "get": {
                 "operationId": "health",
+                "security": [],
                 "summary": "Consumer state, stored orders, lag per partition; 503 when the consumer is stuck",
                 "responses": {
                   "200": {"description": "Healthy", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
@@ -79,12 +93,17 @@ enum OrderOpenAPI {
             "/openapi.json": {
               "get": {
                 "operationId": "openAPI",
+                "security": [],
                 "summary": "This document",
                 "responses": {"200": {"description": "The OpenAPI document", "content": {"application/json": {"schema": {"type": "object"}}}}}
               }
             }
           },
           "components": {
+            "securitySchemes": {
+              "apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key", "description": "An API key of API_KEYS or API_KEYS_FILE; also accepted as Authorization: Bearer KEY"},
+              "bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "API key or JWT", "description": "An API key, or a JWT signed with JWT_HS256_SECRET or a key of JWT_JWKS_FILE whose scope claim holds orders:read, orders:write or orders:admin"}
+            },
             "schemas": {
               "Item": {
                 "type": "object",
@@ -186,6 +205,9 @@ enum OrderOpenAPI {
               }
             },
             "responses": {
+              "Unauthorized": {"description": "No credentials, or credentials that are unknown, expired or malformed (only when authentication is configured)", "headers": {"WWW-Authenticate": {"schema": {"type": "string"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
+              "Forbidden": {"description": "Valid credentials without the role this operation needs", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
+              "TooManyRequests": {"description": "Past the rate limit (RATE_LIMIT_RPS); retry after Retry-After seconds", "headers": {"Retry-After": {"schema": {"type": "integer"}}, "RateLimit-Limit": {"schema": {"type": "integer"}}, "RateLimit-Remaining": {"schema": {"type": "integer"}}, "RateLimit-Reset": {"schema": {"type": "integer"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
               "BadRequest": {"description": "Invalid request; every problem is listed", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
               "NotFound": {"description": "No such order", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
               "Unavailable": {

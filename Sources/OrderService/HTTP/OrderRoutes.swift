@@ -16,6 +16,15 @@ struct OrderRoutes<Context: RequestContext>: Sendable {
     let deadLetterTopic: String
     let maximumPageSize: Int
 
+    /// Queries and dead-letter reads need the reader role; anything that is not a read (a replay or
+    /// another admin endpoint to come) needs admin; health and the API description stay open.
+    static var accessPolicy: AccessPolicy {
+        AccessPolicy { method, path in
+            if AccessRequirement.openPaths.contains(path) { return .open }
+            return method == .get || method == .head ? .role(.reader) : .role(.admin)
+        }
+    }
+
     func register(on router: Router<Context>) {
         router.get("/order-details", use: orderDetails)
         router.get("/getAllOrderIdsFromTopic", use: allOrderIDs)

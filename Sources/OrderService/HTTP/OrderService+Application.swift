@@ -8,19 +8,23 @@ import ServiceSupport
 /// Builds the Order Service's HTTP application over a store, a dead-letter index and a status board.
 ///
 /// Tests pass their own store and fill the index and board themselves; ``OrderServiceRuntime`` passes
-/// the real ones and the consumer services, so that they run in one `ServiceGroup` with the server.
+/// the real ones and the consumer services, so that they run in one `ServiceGroup` with the server, and
+/// the access control and rate limiter that the configuration describes (both off when not given).
 public func buildOrderApplication(
     configuration: OrderServiceConfiguration,
     store: any OrderStore,
     deadLetters: DeadLetterIndex,
     status: ConsumerStatusBoard,
+    access: AccessControl = AccessControl(realm: OrderServiceRuntime.realm),
+    rateLimiter: RateLimiter? = nil,
     services: [any Service] = [],
     logger: Logger,
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = Router()
+    let router = Router(context: ServiceRequestContext.self)
     router.add(middleware: ErrorBodyMiddleware())
-    OrderRoutes<BasicRequestContext>(
+    router.addAccessControl(access, policy: OrderRoutes<ServiceRequestContext>.accessPolicy, rateLimiter: rateLimiter)
+    OrderRoutes<ServiceRequestContext>(
         store: store,
         deadLetters: deadLetters,
         status: status,
@@ -31,7 +35,9 @@ public func buildOrderApplication(
     router.answerUnservedMethodsWithMethodNotAllowed()
     return Application(
         router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "order-service"),
+        server: configuration.http.server,
+        configuration: configuration.http.applicationConfiguration(
+            host: configuration.host, port: configuration.port, serverName: "order-service", logger: logger),
         services: services,
         onServerRunning: onServerRunning,
         logger: logger)

@@ -97,6 +97,7 @@ extension RegistryClient {
         var request = HTTPClientRequest(url: configuration.baseURL + path + Self.queryString(query))
         request.method = method
         request.headers.add(name: "Accept", value: RegistryMediaType.accept)
+        if let authorization = configuration.authorization { request.headers.add(name: "Authorization", value: authorization) }
         if let body {
             request.headers.add(name: "Content-Type", value: RegistryMediaType.v1)
             request.body = .bytes(ByteBuffer(bytes: body))

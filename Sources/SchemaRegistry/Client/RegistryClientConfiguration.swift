@@ -1,3 +1,5 @@
+import Foundation
+
 /// Settings of a ``RegistryClient``.
 public struct RegistryClientConfiguration: Sendable {
     /// Where the registry listens, without a trailing slash: `http://127.0.0.1:8081`.
@@ -24,15 +26,28 @@ public struct RegistryClientConfiguration: Sendable {
     /// Default: 16 MiB
     public var maximumResponseSize: Int
 
+    /// `user:password` sent with every request as HTTP basic auth, Confluent's `basic.auth.user.info`;
+    /// empty sends none. Never logged.
+    ///
+    /// Default: none
+    public var basicAuthUserInfo: String
+
     public init(
         baseURL: String = "http://127.0.0.1:8081",
         requestTimeout: Duration = .seconds(5),
         cacheCapacity: Int = 1000,
-        maximumResponseSize: Int = 16 << 20
+        maximumResponseSize: Int = 16 << 20,
+        basicAuthUserInfo: String = ""
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.requestTimeout = requestTimeout
         self.cacheCapacity = cacheCapacity
         self.maximumResponseSize = maximumResponseSize
+        self.basicAuthUserInfo = basicAuthUserInfo
+    }
+
+    /// The `Authorization` value for ``basicAuthUserInfo``, or `nil` when it is empty.
+    var authorization: String? {
+        basicAuthUserInfo.isEmpty ? nil : "Basic " + Data(basicAuthUserInfo.utf8).base64EncodedString()
     }
 }

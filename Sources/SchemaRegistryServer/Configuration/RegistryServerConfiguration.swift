@@ -1,8 +1,10 @@
+import ServiceSupport
+
 /// Settings of the registry server. The executable fills it from flags and environment variables;
 /// the library never reads the environment.
 public struct RegistryServerConfiguration: Sendable {
-    /// The address to listen on. Loopback by default: the API has no authentication and can delete
-    /// schemas, so exposing it is a decision (`0.0.0.0` in a container or behind a network policy).
+    /// The address to listen on. Loopback by default: the API can delete schemas, so another address
+    /// needs credentials configured in ``http`` (or `ALLOW_UNAUTHENTICATED=true`) to start.
     ///
     /// Default: `127.0.0.1`
     public var host: String
@@ -28,18 +30,26 @@ public struct RegistryServerConfiguration: Sendable {
     /// Default: 10 seconds
     public var storeTimeout: Duration
 
+    /// Who may call the registry (API keys, also as the password of HTTP basic auth; JWT bearer tokens),
+    /// how often, and the server's connection limits.
+    ///
+    /// Default: open, no rate limit
+    public var http: HTTPSecuritySettings
+
     public init(
         host: String = "127.0.0.1",
         port: Int = 8081,
         storage: RegistryStorage = .kafka(),
         maximumBodySize: Int = 1 << 20,
-        storeTimeout: Duration = .seconds(10)
+        storeTimeout: Duration = .seconds(10),
+        http: HTTPSecuritySettings = HTTPSecuritySettings()
     ) {
         self.host = host
         self.port = port
         self.storage = storage
         self.maximumBodySize = maximumBodySize
         self.storeTimeout = storeTimeout
+        self.http = http
     }
 }
 

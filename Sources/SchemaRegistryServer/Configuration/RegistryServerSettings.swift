@@ -1,4 +1,5 @@
 import ServiceSettings
+import ServiceSupport
 
 /// What the `schema-registry` executable can be told, as the flat values that environment variables
 /// set; ``configuration`` turns them into a ``RegistryServerConfiguration``, whose storage is one
@@ -19,6 +20,7 @@ public struct RegistryServerSettings: Sendable {
     public var logging = LoggingSettings()
     public var kafkaSecurity = KafkaSecuritySettings()
     public var additionalKafkaConfig: [String: String] = [:]
+    public var http = HTTPSecuritySettings()
 
     /// The defaults of ``RegistryServerConfiguration``, so the two cannot disagree.
     public init() {
@@ -40,7 +42,7 @@ public struct RegistryServerSettings: Sendable {
                 : .kafka(
                     bootstrapServers: bootstrapServers, topic: topic,
                     kafkaProperties: kafkaSecurity.properties(overriddenBy: additionalKafkaConfig)),
-            maximumBodySize: maximumBodySize, storeTimeout: storeTimeout)
+            maximumBodySize: maximumBodySize, storeTimeout: storeTimeout, http: http)
     }
 
     /// Every setting of the registry: environment variable, flag, meaning and how it is read. The
@@ -49,7 +51,7 @@ public struct RegistryServerSettings: Sendable {
         [
             .text(
                 "SCHEMA_REGISTRY_HOST", flag: "host", \.host,
-                help: "interface to listen on; 0.0.0.0 exposes the unauthenticated API"),
+                help: "interface to listen on; another than loopback needs credentials (API_KEYS, …) or ALLOW_UNAUTHENTICATED=true"),
             .port("SCHEMA_REGISTRY_PORT", flag: "port", \.port, help: "HTTP port"),
             .text("KAFKA_BOOTSTRAP_SERVERS", flag: "bootstrap-servers", \.bootstrapServers, help: "Kafka brokers, host:port[,host:port]"),
             .text("SCHEMA_REGISTRY_TOPIC", flag: "topic", \.topic, help: "compacted topic holding the schemas"),
@@ -65,6 +67,6 @@ public struct RegistryServerSettings: Sendable {
             .logLevel(\.logging.level),
             .logFormat(\.logging.format),
             .logLabel(\.logging.label),
-        ] + Setting.kafkaSecurity(\.kafkaSecurity),
+        ] + Setting.kafkaSecurity(\.kafkaSecurity) + Setting.httpSecurity(\.http),
         properties: .kafka(\.additionalKafkaConfig))
 }

@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import SchemaRegistry
+import ServiceSupport
 
 /// Turns every error into a Confluent error body, so that nothing reaches Hummingbird's bare 500 and an
 /// unknown route or an oversized body answers like the rest of the API.
@@ -25,6 +26,11 @@ struct RegistryErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return RegistryHTTPError(error)
         case is NIOTooManyBytesError:
             return RegistryHTTPError(errorCode: 413, message: "Request body is too large")
+        case let error as APIError:
+            // Refusals of the access middleware: Confluent's codes (401, 40301, 429) and its headers
+            // (`WWW-Authenticate`, `Retry-After`, `RateLimit-*`).
+            let code = error.status == .forbidden ? 40301 : error.status.code
+            return RegistryHTTPError(errorCode: code, message: error.errors.joined(separator: "; "), headers: error.headers)
         case let error as HTTPError where error.status == .notFound:
             return RegistryHTTPError(.routeNotFound())
         case let error as any HTTPResponseError:

@@ -10,15 +10,18 @@ import SchemaRegistry
 struct RegistryHTTPError: HTTPResponseError {
     let errorCode: Int
     let message: String
+    let headers: HTTPFields
 
     init(_ error: RegistryError) {
         self.errorCode = error.errorCode ?? 50001
         self.message = error.message
+        self.headers = [:]
     }
 
-    init(errorCode: Int, message: String) {
+    init(errorCode: Int, message: String, headers: HTTPFields = [:]) {
         self.errorCode = errorCode
         self.message = message
+        self.headers = headers
     }
 
     var status: HTTPResponse.Status {
@@ -27,7 +30,9 @@ struct RegistryHTTPError: HTTPResponseError {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        try Response.registryJSON(ErrorBody(errorCode: errorCode, message: message), status: status)
+        var response = try Response.registryJSON(ErrorBody(errorCode: errorCode, message: message), status: status)
+        response.headers.append(contentsOf: headers)
+        return response
     }
 }
 

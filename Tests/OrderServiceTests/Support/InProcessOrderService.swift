@@ -18,7 +18,8 @@ final class InProcessOrderService: Sendable {
         var configuration = configuration
         configuration.port = 0
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = try OrderServiceRuntime.makeApplication(configuration: configuration, store: store, logger: quietLogger) { channel in
+        let app = try await OrderServiceRuntime.makeApplication(configuration: configuration, store: store, logger: quietLogger) {
+            channel in
             continuation.yield(channel.localAddress?.port ?? 0)
         }
         let running = RunningServices([app], logger: quietLogger)

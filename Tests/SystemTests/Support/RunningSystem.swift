@@ -24,19 +24,26 @@ final class RunningSystem: Sendable {
         var healthInterval = 0.2
         /// More settings of the Order Service (`ORDER_OFFSET_RESET_POLICY`, ...).
         var orderSettings: [String: String] = [:]
+        /// More settings of the Cart Service.
+        var cartSettings: [String: String] = [:]
+        /// Settings of all three processes (`API_KEYS`, ...).
+        var sharedSettings: [String: String] = [:]
+        /// What the test's clients of the Cart and Order services send with every request (credentials).
+        var cartHeaders: [(name: String, value: String)] = []
+        var orderHeaders: [(name: String, value: String)] = []
     }
 
     private init(
         broker: TansuBroker, registry: ManagedProcess, registryURL: String, orderService: ManagedProcess,
-        cartService: ManagedProcess, cartPort: Int, orderPort: Int, orderDatabase: URL
+        cartService: ManagedProcess, cart: HTTPTestClient, orders: HTTPTestClient, orderDatabase: URL
     ) {
         self.broker = broker
         self.registry = registry
         self.registryURL = registryURL
         self.orderService = orderService
         self.cartService = cartService
-        self.cart = HTTPTestClient(port: cartPort)
-        self.orders = HTTPTestClient(port: orderPort)
+        self.cart = cart
+        self.orders = orders
         self.orderDatabase = orderDatabase
     }
 
@@ -47,7 +54,7 @@ final class RunningSystem: Sendable {
         let broker = try await TansuBroker.start()
         let database = FileManager.default.temporaryDirectory
             .appendingPathComponent("order-platform-tests/orders-\(UUID().uuidString.prefix(8)).sqlite")
-        let kafka = ["KAFKA_BOOTSTRAP_SERVERS": broker.bootstrapServers, "LOG_LEVEL": "info"]
+        let kafka = ["KAFKA_BOOTSTRAP_SERVERS": broker.bootstrapServers, "LOG_LEVEL": "info"].merging(options.sharedSettings) { $1 }
         let system: RunningSystem
         do {
             // Processes started here are killed when released, should a later one fail to start.
@@ -61,12 +68,13 @@ final class RunningSystem: Sendable {
                 binaries.orderService, environment: services.merging(orderSettings) { $1 }, portSetting: "ORDER_PORT")
             let cartSettings = [
                 "CART_PUBLISH_TIMEOUT": "\(options.publishTimeout)", "CART_HEALTH_INTERVAL": "\(options.healthInterval)",
-            ]
+            ].merging(options.cartSettings) { $1 }
             let (cartService, cartPort) = try await launch(
                 binaries.cartService, environment: services.merging(cartSettings) { $1 }, portSetting: "CART_PORT")
             system = RunningSystem(
                 broker: broker, registry: registry, registryURL: registryURL, orderService: orderService,
-                cartService: cartService, cartPort: cartPort, orderPort: orderPort, orderDatabase: database)
+                cartService: cartService, cart: HTTPTestClient(port: cartPort, headers: options.cartHeaders),
+                orders: HTTPTestClient(port: orderPort, headers: options.orderHeaders), orderDatabase: database)
         } catch {
             await broker.stop()
             throw error
