@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import Prometheus
 import ServiceLifecycle
 import ServiceSupport
 
@@ -9,21 +10,29 @@ import ServiceSupport
 ///
 /// Tests pass a publisher of their own; the executable passes the Kafka one (and its services, so
 /// that the producer starts before the server and is flushed after it stops).
+///
+/// - Parameter metrics: the registry that `GET /metrics` shows and the service's metrics go to; the
+///   executable passes the one it bootstrapped `MetricsSystem` with, a test one of its own.
 public func buildCartApplication(
     configuration: CartServiceConfiguration,
     publisher: any OrderEventPublisher,
     services: [any Service] = [],
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
     logger: Logger,
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router()
+    router.addRequestMetrics(metrics)
     router.add(middleware: ErrorBodyMiddleware())
+    let cartMetrics = CartMetrics(registry: metrics)
     CartRoutes<BasicRequestContext>(
         publisher: publisher,
         limits: configuration.limits,
         generator: OrderGenerator(currency: configuration.currency),
-        clock: { Date() }
+        clock: { Date() },
+        metrics: cartMetrics
     ).register(on: router)
+    router.addMetricsEndpoint(metrics) { cartMetrics.producerQueue.set(Int64(publisher.queuedEventCount)) }
     router.answerUnservedMethodsWithMethodNotAllowed()
     return Application(
         router: router,

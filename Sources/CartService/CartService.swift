@@ -2,6 +2,7 @@ import Hummingbird
 import Kafka
 import Logging
 import NIOCore
+import Prometheus
 import SchemaRegistry
 import ServiceLifecycle
 
@@ -11,14 +12,19 @@ public enum CartService {
     /// The application with its Kafka producer and publisher as services: `runService()` starts them
     /// before the server and, on SIGTERM/SIGINT, stops the server first (in-flight requests are
     /// answered) and flushes the producer last.
+    ///
+    /// - Parameter metrics: the registry that `GET /metrics` shows; the producer's statistics gauges go
+    ///   there too.
     public static func makeApplication(
         configuration: CartServiceConfiguration,
+        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         let servers = configuration.bootstrapServers.split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) }
         var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: servers)
         producerConfiguration.connection.clientID = "cart-service"
+        producerConfiguration.connection.statisticsInterval = configuration.kafkaStatisticsInterval
         // librdkafka gives up on the message when we answer 503, so it is not sent again behind the
         // client's back. One already sent may still have been stored by the broker: the 503 tells the
         // client which case it is (`eventStored`: `no` or `unknown`).
@@ -34,7 +40,8 @@ public enum CartService {
         adminConfiguration.connection.clientID = "cart-service-admin"
         adminConfiguration.additionalConfig = configuration.kafkaProperties
 
-        let producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
+        let producer = try KafkaProducer(
+            configuration: producerConfiguration, logger: logger, metricsFactory: PrometheusMetricsFactory(registry: metrics))
         let admin = try KafkaAdmin(configuration: adminConfiguration, logger: logger)
         let registry = RegistryClient(
             configuration: RegistryClientConfiguration(
@@ -43,7 +50,7 @@ public enum CartService {
         let publisher = try KafkaOrderEventPublisher(
             configuration: configuration, producer: producer, admin: admin, registry: registry, logger: logger)
         return buildCartApplication(
-            configuration: configuration, publisher: publisher, services: [producer, publisher], logger: logger,
-            onServerRunning: onServerRunning)
+            configuration: configuration, publisher: publisher, services: [producer, publisher], metrics: metrics,
+            logger: logger, onServerRunning: onServerRunning)
     }
 }

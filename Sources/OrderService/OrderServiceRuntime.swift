@@ -4,6 +4,7 @@ import Kafka
 import Logging
 import NIOCore
 import OrderEvents
+import Prometheus
 import SchemaRegistry
 import ServiceLifecycle
 import ServiceSupport
@@ -17,11 +18,14 @@ public enum OrderServiceRuntime {
         public let description: String
     }
 
+    /// - Parameter metrics: the registry that `GET /metrics` shows; the Kafka clients' statistics
+    ///   gauges go there too.
     /// - Throws: ``StartError`` when the store cannot be opened or a client cannot be configured
     ///   (e.g. a librdkafka too old). An unreachable broker or registry is not an error: the service
     ///   starts, answers from its store, and connects when they come.
     public static func makeApplication(
         configuration: OrderServiceConfiguration,
+        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) throws(StartError) -> some ApplicationProtocol {
@@ -31,28 +35,32 @@ public enum OrderServiceRuntime {
         } catch {
             throw StartError(description: "cannot open the order store at \(configuration.databasePath): \(error)")
         }
-        return try makeApplication(configuration: configuration, store: store, logger: logger, onServerRunning: onServerRunning)
+        return try makeApplication(
+            configuration: configuration, store: store, metrics: metrics, logger: logger, onServerRunning: onServerRunning)
     }
 
     /// The same over a given store (tests inject failures through it).
     public static func makeApplication(
         configuration: OrderServiceConfiguration,
         store: any OrderStore,
+        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) throws(StartError) -> some ApplicationProtocol {
         let status = ConsumerStatusBoard()
         let deadLetters = DeadLetterIndex()
+        let orderMetrics = OrderServiceMetrics(registry: metrics)
         let services: [any Service]
         do {
             services = try makeServices(
-                configuration: configuration, store: store, status: status, deadLetters: deadLetters, logger: logger)
+                configuration: configuration, store: store, status: status, deadLetters: deadLetters, metrics: orderMetrics,
+                logger: logger)
         } catch {
             throw StartError(description: "\(error)")
         }
         return buildOrderApplication(
             configuration: configuration, store: store, deadLetters: deadLetters, status: status, services: services,
-            logger: logger, onServerRunning: onServerRunning)
+            metrics: orderMetrics, logger: logger, onServerRunning: onServerRunning)
     }
 
     static func makeServices(
@@ -60,6 +68,7 @@ public enum OrderServiceRuntime {
         store: any OrderStore,
         status: ConsumerStatusBoard,
         deadLetters: DeadLetterIndex,
+        metrics: OrderServiceMetrics,
         logger: Logger
     ) throws -> [any Service] {
         let registry = RegistryClient(
@@ -68,10 +77,13 @@ public enum OrderServiceRuntime {
             logger: logger)
         let pipeline = OrderEventPipeline(
             store: store, decoder: try RegistryOrderEventDecoder(registry: registry, logger: logger),
-            lifecycle: OrderLifecycle(shipping: configuration.shipping), policy: configuration.retryPolicy, logger: logger)
+            lifecycle: OrderLifecycle(shipping: configuration.shipping), policy: configuration.retryPolicy, metrics: metrics,
+            logger: logger)
         let admin = try KafkaAdmin(configuration: adminConfiguration(configuration), logger: logger)
         let outbox = DeadLetterOutbox(
-            store: store, producer: try KafkaProducer(configuration: producerConfiguration(configuration), logger: logger),
+            store: store,
+            producer: try KafkaProducer(
+                configuration: producerConfiguration(configuration), logger: logger, metricsFactory: metrics.kafkaMetricsFactory),
             topic: configuration.deadLetterTopic, policy: configuration.retryPolicy, status: status, logger: logger)
         let consumer = OrderConsumer(
             configuration: configuration, pipeline: pipeline, store: store, status: status, outbox: outbox,
@@ -79,8 +91,10 @@ public enum OrderServiceRuntime {
                 ? PlatformTopics(
                     admin: admin, topic: configuration.topic, deadLetterTopic: configuration.deadLetterTopic, logger: logger)
                 : nil,
+            metrics: metrics,
             logger: logger)
-        let reader = DeadLetterReader(index: deadLetters, admin: admin, configuration: configuration, logger: logger)
+        let reader = DeadLetterReader(
+            index: deadLetters, admin: admin, configuration: configuration, metrics: metrics, logger: logger)
         return [outbox, reader, consumer]
     }
 
@@ -94,6 +108,7 @@ public enum OrderServiceRuntime {
     private static func producerConfiguration(_ configuration: OrderServiceConfiguration) -> KafkaProducerConfiguration {
         var producer = KafkaProducerConfiguration(bootstrapServers: configuration.bootstrapServerList)
         producer.connection.clientID = "order-service-dlq"
+        producer.connection.statisticsInterval = configuration.kafkaStatisticsInterval
         producer.deliveryTimeout = configuration.deadLetterPublishTimeout
         producer.additionalConfig = configuration.kafkaProperties
         return producer

@@ -1,7 +1,9 @@
 import Hummingbird
 import Logging
+import Prometheus
 import SchemaRegistry
 import ServiceLifecycle
+import ServiceSupport
 
 /// Builds the registry server: the store (reading its topic as a service) and the HTTP API, which
 /// starts answering only once the store has read the topic to its end.
@@ -10,23 +12,31 @@ import ServiceLifecycle
 /// let app = try await buildApplication(configuration: configuration, logger: logger)
 /// try await app.runService()
 /// ```
+///
+/// - Parameter metrics: the registry that `GET /metrics` shows; the Kafka clients' statistics gauges go
+///   there too.
 public func buildApplication(
     configuration: RegistryServerConfiguration,
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
     logger: Logger,
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
-    let log = try makeLog(configuration.storage, logger: logger)
-    return buildApplication(configuration: configuration, log: log, logger: logger, onServerRunning: onServerRunning)
+    let log = try makeLog(configuration.storage, metrics: metrics, logger: logger)
+    return buildApplication(
+        configuration: configuration, log: log, metrics: RegistryMetrics(registry: metrics), logger: logger,
+        onServerRunning: onServerRunning)
 }
 
 /// The same over a given log, so that tests can restart a registry on the log of the previous one.
 func buildApplication(
     configuration: RegistryServerConfiguration,
     log: any RegistryLog,
+    metrics: RegistryMetrics = RegistryMetrics(),
     logger: Logger,
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) -> Application<RouterResponder<BasicRequestContext>> {
-    let store = RegistryStore(log: log, format: AvroSchemaFormat(), timeout: configuration.storeTimeout, logger: logger)
+    let store = RegistryStore(
+        log: log, format: AvroSchemaFormat(), timeout: configuration.storeTimeout, metrics: metrics, logger: logger)
     let router = buildRouter(store: store, maximumBodySize: configuration.maximumBodySize)
     var app = Application(
         router: router,
@@ -46,20 +56,23 @@ func buildApplication(
     return app
 }
 
-/// The router alone, for in-process tests (`app.test(.router)`) with any store.
+/// The router alone, for in-process tests (`app.test(.router)`) with any store. `GET /metrics` shows the
+/// store's metrics registry.
 func buildRouter(store: RegistryStore, maximumBodySize: Int) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
+    router.addRequestMetrics(store.metrics.registry)
     router.middlewares.add(RegistryErrorMiddleware())
     RegistryController(store: store, maximumBodySize: maximumBodySize).addRoutes(to: router)
+    router.addMetricsEndpoint(store.metrics.registry) { store.metrics.show(await store.state) }
     return router
 }
 
-private func makeLog(_ storage: RegistryStorage, logger: Logger) throws -> any RegistryLog {
+private func makeLog(_ storage: RegistryStorage, metrics: PrometheusCollectorRegistry, logger: Logger) throws -> any RegistryLog {
     switch storage.backing {
     case .memory:
         logger.warning("Schemas are kept in memory only and are lost when the registry stops")
         return InMemoryRegistryLog()
     case .kafka(let settings):
-        return try KafkaRegistryLog(settings: settings, logger: logger)
+        return try KafkaRegistryLog(settings: settings, metricsFactory: PrometheusMetricsFactory(registry: metrics), logger: logger)
     }
 }

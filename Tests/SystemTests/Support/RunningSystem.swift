@@ -24,6 +24,8 @@ final class RunningSystem: Sendable {
         var healthInterval = 0.2
         /// More settings of the Order Service (`ORDER_OFFSET_RESET_POLICY`, ...).
         var orderSettings: [String: String] = [:]
+        /// More settings of every process (`KAFKA_STATISTICS_INTERVAL`, ...).
+        var sharedSettings: [String: String] = [:]
     }
 
     private init(
@@ -47,7 +49,7 @@ final class RunningSystem: Sendable {
         let broker = try await TansuBroker.start()
         let database = FileManager.default.temporaryDirectory
             .appendingPathComponent("order-platform-tests/orders-\(UUID().uuidString.prefix(8)).sqlite")
-        let kafka = ["KAFKA_BOOTSTRAP_SERVERS": broker.bootstrapServers, "LOG_LEVEL": "info"]
+        let kafka = ["KAFKA_BOOTSTRAP_SERVERS": broker.bootstrapServers, "LOG_LEVEL": "info"].merging(options.sharedSettings) { $1 }
         let system: RunningSystem
         do {
             // Processes started here are killed when released, should a later one fail to start.
