@@ -42,12 +42,13 @@ public struct OrderEventPipeline: Sendable {
     ///
     /// - Parameter retriesSoFar: for a retry of a held record, how many retries came before.
     public func process(_ messages: [KafkaConsumerMessage], retriesSoFar: Int = 0) async -> PipelineResult {
-        let result = await apply(messages, retriesSoFar: retriesSoFar)
+        let result = await pass(messages, retriesSoFar: retriesSoFar)
+        // Counted here, once per pass, whichever way the pass ended with the record held.
         for stall in result.stalls.values { metrics.count(stall.eventType, .retried) }
         return result
     }
 
-    private func apply(_ messages: [KafkaConsumerMessage], retriesSoFar: Int) async -> PipelineResult {
+    private func pass(_ messages: [KafkaConsumerMessage], retriesSoFar: Int) async -> PipelineResult {
         var result = PipelineResult()
         var records = await prepare(messages, retriesSoFar: retriesSoFar, stalls: &result.stalls)
         while !records.isEmpty {
