@@ -66,6 +66,13 @@ enum CartOpenAPI {
                 }
               }
             },
+            "/metrics": {
+              "get": {
+                "operationId": "metrics",
+                "summary": "Every metric in Prometheus's text format, for a scraper",
+                "responses": {"200": {"description": "The metrics", "content": {"text/plain": {"schema": {"type": "string"}}}}}
+              }
+            },
             "/openapi.json": {
               "get": {
                 "operationId": "openAPI",

@@ -12,6 +12,7 @@ struct CartRoutes<Context: RequestContext>: Sendable {
     let limits: CartLimits
     let generator: OrderGenerator
     let clock: @Sendable () -> Date
+    let metrics: CartMetrics
 
     /// Publishing needs the writer role; health and the API description stay open; any other path
     /// (a 404 or 405 to come) needs some credential, so a stranger learns nothing from probing.
@@ -90,13 +91,16 @@ struct CartRoutes<Context: RequestContext>: Sendable {
         var logger = logger
         logger[metadataKey: "order.id"] = "\(event.orderId)"
         logger[metadataKey: "order.event"] = "\(event.eventType.rawValue)"
+        let start = ContinuousClock.now
         do {
             let published = try await publisher.publish(event)
+            metrics.record(event.eventType, .acked, duration: .now - start)
             logger.info(
                 "published order event",
                 metadata: ["kafka.partition": "\(published.partition)", "kafka.offset": "\(published.offset)"])
             return published
         } catch {
+            metrics.record(event.eventType, error.kind == .rejected ? .rejected : .unavailable, duration: .now - start)
             logger.warning("could not publish order event", error: error, metadata: ["publish.failure": "\(error.kind)"])
             switch error.kind {
             case .unavailable where error.mayHaveBeenStored:

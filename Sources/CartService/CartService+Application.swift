@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import Prometheus
 import ServiceLifecycle
 import ServiceSupport
 
@@ -10,24 +11,32 @@ import ServiceSupport
 /// Tests pass a publisher of their own; the executable passes the Kafka one (and its services, so
 /// that the producer starts before the server and is flushed after it stops), and the access control
 /// and rate limiter that the configuration describes (both off when not given).
+///
+/// - Parameter metrics: the registry that `GET /metrics` shows and the service's metrics go to; the
+///   executable passes the one it bootstrapped `MetricsSystem` with, a test one of its own.
 public func buildCartApplication(
     configuration: CartServiceConfiguration,
     publisher: any OrderEventPublisher,
     access: AccessControl = AccessControl(realm: CartService.realm),
     rateLimiter: RateLimiter? = nil,
     services: [any Service] = [],
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
     logger: Logger,
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router(context: ServiceRequestContext.self)
+    router.addRequestMetrics(metrics)
     router.add(middleware: ErrorBodyMiddleware())
     router.addAccessControl(access, policy: CartRoutes<ServiceRequestContext>.accessPolicy, rateLimiter: rateLimiter)
+    let cartMetrics = CartMetrics(registry: metrics)
     CartRoutes<ServiceRequestContext>(
         publisher: publisher,
         limits: configuration.limits,
         generator: OrderGenerator(currency: configuration.currency),
-        clock: { Date() }
+        clock: { Date() },
+        metrics: cartMetrics
     ).register(on: router)
+    router.addMetricsEndpoint(metrics) { cartMetrics.producerQueue.set(Int64(publisher.queuedEventCount)) }
     router.answerUnservedMethodsWithMethodNotAllowed()
     return Application(
         router: router,

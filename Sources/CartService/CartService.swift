@@ -2,6 +2,7 @@ import Hummingbird
 import Kafka
 import Logging
 import NIOCore
+import Prometheus
 import SchemaRegistry
 import ServiceLifecycle
 import ServiceSupport
@@ -16,10 +17,13 @@ public enum CartService {
     /// before the server and, on SIGTERM/SIGINT, stops the server first (in-flight requests are
     /// answered) and flushes the producer last.
     ///
+    /// - Parameter metrics: the registry that `GET /metrics` shows; the producer's statistics gauges go
+    ///   there too.
     /// - Throws: ``ServiceSettings/SettingError`` when the host is exposed without credentials or a
     ///   credentials file cannot be used; Kafka's error when a client cannot be made.
     public static func makeApplication(
         configuration: CartServiceConfiguration,
+        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
@@ -28,6 +32,7 @@ public enum CartService {
         let servers = configuration.bootstrapServers.split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) }
         var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: servers)
         producerConfiguration.connection.clientID = "cart-service"
+        producerConfiguration.connection.statisticsInterval = configuration.kafkaStatisticsInterval
         // librdkafka gives up on the message when we answer 503, so it is not sent again behind the
         // client's back. One already sent may still have been stored by the broker: the 503 tells the
         // client which case it is (`eventStored`: `no` or `unknown`).
@@ -43,7 +48,8 @@ public enum CartService {
         adminConfiguration.connection.clientID = "cart-service-admin"
         adminConfiguration.additionalConfig = configuration.kafkaProperties
 
-        let producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
+        let producer = try KafkaProducer(
+            configuration: producerConfiguration, logger: logger, metricsFactory: PrometheusMetricsFactory(registry: metrics))
         let admin = try KafkaAdmin(configuration: adminConfiguration, logger: logger)
         let registry = RegistryClient(
             configuration: RegistryClientConfiguration(
@@ -54,6 +60,6 @@ public enum CartService {
             configuration: configuration, producer: producer, admin: admin, registry: registry, logger: logger)
         return buildCartApplication(
             configuration: configuration, publisher: publisher, access: access, rateLimiter: configuration.http.makeRateLimiter(),
-            services: [producer, publisher], logger: logger, onServerRunning: onServerRunning)
+            services: [producer, publisher], metrics: metrics, logger: logger, onServerRunning: onServerRunning)
     }
 }

@@ -24,6 +24,7 @@ extension CartServiceConfiguration {
                 "CART_MAX_BODY_BYTES", flag: "max-body-bytes", \.limits.maximumBodySize, in: 256...(64 << 20),
                 help: "largest request body; larger answers 413"),
             .text("CART_CURRENCY", flag: "currency", \.currency, help: "currency of generated orders"),
+            .kafkaStatisticsInterval(\.kafkaStatisticsInterval),
             .text("ORDER_TOPIC", flag: "topic", \.topic, help: "topic of order events"),
             .text("ORDER_DLQ_TOPIC", flag: "dlq-topic", \.deadLetterTopic, help: "dead-letter topic, created at start-up if missing"),
             .logLevel(\.logging.level),

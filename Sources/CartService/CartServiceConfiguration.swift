@@ -27,6 +27,9 @@ public struct CartServiceConfiguration: Sendable {
     public var currency: String = "USD"
     /// How often the broker connection is checked for `/health`. Default: 2 s.
     public var healthCheckInterval: Duration = .seconds(2)
+    /// How often librdkafka's statistics refresh the `kafka_*` gauges of `/metrics`; `nil` turns them
+    /// off. Default: 10 s.
+    public var kafkaStatisticsInterval: Duration? = .seconds(10)
     /// Request limits.
     public var limits = CartLimits()
     /// Who may call the service, how often, and the server's connection limits. Default: open, no rate

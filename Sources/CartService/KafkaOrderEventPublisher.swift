@@ -46,6 +46,8 @@ public final class KafkaOrderEventPublisher: OrderEventPublisher, Service {
     /// Until the schema is registered (or found) in the registry, every publish answers 503.
     public var isReadyToPublish: Bool { state.withLock { $0.schemaID != nil } }
 
+    public var queuedEventCount: Int { producer.queuedMessageCount }
+
     public func publish(_ event: OrderEvent) async throws(PublishError) -> PublishedEvent {
         guard let schemaID = state.withLock({ $0.schemaID }) else {
             throw PublishError(.unavailable, "the order event schema is not registered yet (Schema Registry unreachable?)")

@@ -51,8 +51,13 @@ public protocol OrderEventPublisher: Sendable {
 
     /// Whether publishing can work at all yet (the schema id is known); cheap.
     var isReadyToPublish: Bool { get }
+
+    /// Events handed to Kafka and not yet acknowledged or failed; cheap, read on every scrape of
+    /// `/metrics`. Growing means the broker is slower than the requests, or gone.
+    var queuedEventCount: Int { get }
 }
 
 extension OrderEventPublisher {
     public var isReadyToPublish: Bool { true }
+    public var queuedEventCount: Int { 0 }
 }

@@ -45,7 +45,7 @@ public struct OrderEvent: Sendable, Hashable {
 }
 
 /// The Avro enum `EventType`.
-public enum OrderEventType: String, Sendable, Hashable, Codable {
+public enum OrderEventType: String, Sendable, Hashable, Codable, CaseIterable {
     case create = "CREATE"
     case update = "UPDATE"
 }

@@ -38,6 +38,7 @@ extension OrderServiceConfiguration {
             .seconds(
                 "SCHEMA_REGISTRY_TIMEOUT", flag: "registry-timeout", \.registryRequestTimeout,
                 help: "longest wait per Schema Registry request"),
+            .kafkaStatisticsInterval(\.kafkaStatisticsInterval),
             .logLevel(\.logging.level),
             .logFormat(\.logging.format),
             .logLabel(\.logging.label),

@@ -56,6 +56,9 @@ public struct OrderServiceConfiguration: Sendable {
     /// Create the topics at start when missing (3 partitions and 7 days for events, 1 partition
     /// and 30 days for dead letters, as in the seed). Default: `true`.
     public var isTopicCreationEnabled: Bool = true
+    /// How often librdkafka's statistics refresh the `kafka_*` gauges of `/metrics`
+    /// (`KAFKA_STATISTICS_INTERVAL`); `nil` turns them off. Default: 10 s.
+    public var kafkaStatisticsInterval: Duration? = .seconds(10)
     /// How the process logs (`LOG_LEVEL`). Default: `info`.
     public var logging = LoggingSettings()
     /// Who may call the service, how often, and the server's connection limits. Default: open, no rate

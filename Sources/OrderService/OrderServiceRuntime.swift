@@ -4,6 +4,7 @@ import Kafka
 import Logging
 import NIOCore
 import OrderEvents
+import Prometheus
 import SchemaRegistry
 import ServiceLifecycle
 import ServiceSupport
@@ -20,12 +21,15 @@ public enum OrderServiceRuntime {
         public let description: String
     }
 
+    /// - Parameter metrics: the registry that `GET /metrics` shows; the Kafka clients' statistics
+    ///   gauges go there too.
     /// - Throws: ``StartError`` when the host is exposed without credentials, a credentials file cannot
     ///   be used, the store cannot be opened or a client cannot be configured (e.g. a librdkafka too
     ///   old). An unreachable broker or registry is not an error: the service starts, answers from its
     ///   store, and connects when they come.
     public static func makeApplication(
         configuration: OrderServiceConfiguration,
+        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) async throws(StartError) -> some ApplicationProtocol {
@@ -37,13 +41,15 @@ public enum OrderServiceRuntime {
         } catch {
             throw StartError(description: "cannot open the order store at \(configuration.databasePath): \(error)")
         }
-        return try await makeApplication(configuration: configuration, store: store, logger: logger, onServerRunning: onServerRunning)
+        return try await makeApplication(
+            configuration: configuration, store: store, metrics: metrics, logger: logger, onServerRunning: onServerRunning)
     }
 
     /// The same over a given store (tests inject failures through it).
     public static func makeApplication(
         configuration: OrderServiceConfiguration,
         store: any OrderStore,
+        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
         logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) async throws(StartError) -> some ApplicationProtocol {
@@ -56,16 +62,19 @@ public enum OrderServiceRuntime {
         }
         let status = ConsumerStatusBoard()
         let deadLetters = DeadLetterIndex()
+        let orderMetrics = OrderServiceMetrics(registry: metrics)
         let services: [any Service]
         do {
             services = try makeServices(
-                configuration: configuration, store: store, status: status, deadLetters: deadLetters, logger: logger)
+                configuration: configuration, store: store, status: status, deadLetters: deadLetters, metrics: orderMetrics,
+                logger: logger)
         } catch {
             throw StartError(description: "\(error)")
         }
         return buildOrderApplication(
             configuration: configuration, store: store, deadLetters: deadLetters, status: status, access: access,
-            rateLimiter: configuration.http.makeRateLimiter(), services: services, logger: logger, onServerRunning: onServerRunning)
+            rateLimiter: configuration.http.makeRateLimiter(), services: services, metrics: orderMetrics, logger: logger,
+            onServerRunning: onServerRunning)
     }
 
     private static func checkExposure(_ configuration: OrderServiceConfiguration) throws(StartError) {
@@ -81,6 +90,7 @@ public enum OrderServiceRuntime {
         store: any OrderStore,
         status: ConsumerStatusBoard,
         deadLetters: DeadLetterIndex,
+        metrics: OrderServiceMetrics,
         logger: Logger
     ) throws -> [any Service] {
         let registry = RegistryClient(
@@ -90,10 +100,13 @@ public enum OrderServiceRuntime {
             logger: logger)
         let pipeline = OrderEventPipeline(
             store: store, decoder: try RegistryOrderEventDecoder(registry: registry, logger: logger),
-            lifecycle: OrderLifecycle(shipping: configuration.shipping), policy: configuration.retryPolicy, logger: logger)
+            lifecycle: OrderLifecycle(shipping: configuration.shipping), policy: configuration.retryPolicy, metrics: metrics,
+            logger: logger)
         let admin = try KafkaAdmin(configuration: adminConfiguration(configuration), logger: logger)
         let outbox = DeadLetterOutbox(
-            store: store, producer: try KafkaProducer(configuration: producerConfiguration(configuration), logger: logger),
+            store: store,
+            producer: try KafkaProducer(
+                configuration: producerConfiguration(configuration), logger: logger, metricsFactory: metrics.kafkaMetricsFactory),
             topic: configuration.deadLetterTopic, policy: configuration.retryPolicy, status: status, logger: logger)
         let consumer = OrderConsumer(
             configuration: configuration, pipeline: pipeline, store: store, status: status, outbox: outbox,
@@ -101,8 +114,10 @@ public enum OrderServiceRuntime {
                 ? PlatformTopics(
                     admin: admin, topic: configuration.topic, deadLetterTopic: configuration.deadLetterTopic, logger: logger)
                 : nil,
+            metrics: metrics,
             logger: logger)
-        let reader = DeadLetterReader(index: deadLetters, admin: admin, configuration: configuration, logger: logger)
+        let reader = DeadLetterReader(
+            index: deadLetters, admin: admin, configuration: configuration, metrics: metrics, logger: logger)
         return [outbox, reader, consumer]
     }
 
@@ -116,6 +131,7 @@ public enum OrderServiceRuntime {
     private static func producerConfiguration(_ configuration: OrderServiceConfiguration) -> KafkaProducerConfiguration {
         var producer = KafkaProducerConfiguration(bootstrapServers: configuration.bootstrapServerList)
         producer.connection.clientID = "order-service-dlq"
+        producer.connection.statisticsInterval = configuration.kafkaStatisticsInterval
         producer.deliveryTimeout = configuration.deadLetterPublishTimeout
         producer.additionalConfig = configuration.kafkaProperties
         return producer

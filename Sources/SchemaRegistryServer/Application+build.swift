@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import Prometheus
 import SchemaRegistry
 import ServiceLifecycle
 import ServiceSupport
@@ -15,16 +16,21 @@ import ServiceSupport
 /// let app = try await buildApplication(configuration: configuration, logger: logger)
 /// try await app.runService()
 /// ```
+///
+/// - Parameter metrics: the registry that `GET /metrics` shows; the Kafka clients' statistics gauges go
+///   there too.
 public func buildApplication(
     configuration: RegistryServerConfiguration,
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
     logger: Logger,
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     try configuration.http.checkExposure(host: configuration.host, hostVariable: "SCHEMA_REGISTRY_HOST")
     let access = try await configuration.http.makeAccessControl(realm: RegistryAccessPolicy.realm, acceptsBasic: true)
-    let log = try makeLog(configuration.storage, logger: logger)
+    let log = try makeLog(configuration.storage, metrics: metrics, logger: logger)
     return buildApplication(
-        configuration: configuration, log: log, access: access, rateLimiter: configuration.http.makeRateLimiter(), logger: logger,
+        configuration: configuration, log: log, access: access, rateLimiter: configuration.http.makeRateLimiter(),
+        metrics: RegistryMetrics(registry: metrics), logger: logger,
         onServerRunning: onServerRunning)
 }
 
@@ -34,10 +40,12 @@ func buildApplication(
     log: any RegistryLog,
     access: AccessControl = AccessControl(realm: RegistryAccessPolicy.realm, acceptsBasic: true),
     rateLimiter: RateLimiter? = nil,
+    metrics: RegistryMetrics = RegistryMetrics(),
     logger: Logger,
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) -> Application<RouterResponder<ServiceRequestContext>> {
-    let store = RegistryStore(log: log, format: AvroSchemaFormat(), timeout: configuration.storeTimeout, logger: logger)
+    let store = RegistryStore(
+        log: log, format: AvroSchemaFormat(), timeout: configuration.storeTimeout, metrics: metrics, logger: logger)
     let router = buildRouter(store: store, maximumBodySize: configuration.maximumBodySize, access: access, rateLimiter: rateLimiter)
     var app = Application(
         router: router,
@@ -56,24 +64,27 @@ func buildApplication(
     return app
 }
 
-/// The router alone, for in-process tests (`app.test(.router)`) with any store.
+/// The router alone, for in-process tests (`app.test(.router)`) with any store. `GET /metrics` shows the
+/// store's metrics registry.
 func buildRouter(
     store: RegistryStore, maximumBodySize: Int, access: AccessControl = AccessControl(realm: RegistryAccessPolicy.realm),
     rateLimiter: RateLimiter? = nil
 ) -> Router<ServiceRequestContext> {
     let router = Router(context: ServiceRequestContext.self)
+    router.addRequestMetrics(store.metrics.registry)
     router.middlewares.add(RegistryErrorMiddleware())
     router.addAccessControl(access, policy: RegistryAccessPolicy.policy, rateLimiter: rateLimiter)
     RegistryController(store: store, maximumBodySize: maximumBodySize).addRoutes(to: router)
+    router.addMetricsEndpoint(store.metrics.registry) { store.metrics.show(await store.state) }
     return router
 }
 
-private func makeLog(_ storage: RegistryStorage, logger: Logger) throws -> any RegistryLog {
+private func makeLog(_ storage: RegistryStorage, metrics: PrometheusCollectorRegistry, logger: Logger) throws -> any RegistryLog {
     switch storage.backing {
     case .memory:
         logger.warning("Schemas are kept in memory only and are lost when the registry stops")
         return InMemoryRegistryLog()
     case .kafka(let settings):
-        return try KafkaRegistryLog(settings: settings, logger: logger)
+        return try KafkaRegistryLog(settings: settings, metricsFactory: PrometheusMetricsFactory(registry: metrics), logger: logger)
     }
 }

@@ -2,6 +2,8 @@ import ArgumentParser
 import CartService
 import Foundation
 import Logging
+import Metrics
+import Prometheus
 import ServiceSettings
 
 /// `cart-service`: every setting is an environment variable and a flag of the same meaning (the flag
@@ -20,7 +22,10 @@ struct CartServiceCommand: AsyncParsableCommand {
         let configuration = try CartServiceConfiguration.settings.read(
             environment: ProcessInfo.processInfo.environment, arguments: settingFlags, over: CartServiceConfiguration())
         configuration.logging.bootstrap()
+        // The one registry of the process: GET /metrics shows it, and anything counted through swift-metrics lands in it.
+        let metrics = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
         let logger = Logger(label: "cart-service")
-        try await CartService.makeApplication(configuration: configuration, logger: logger).runService()
+        try await CartService.makeApplication(configuration: configuration, metrics: metrics, logger: logger).runService()
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Metrics
 import OrderService
+import Prometheus
 import ServiceSettings
 
 /// `order-service`: every setting is an environment variable and a flag of the same meaning (the flag
@@ -20,7 +22,10 @@ struct OrderServiceCommand: AsyncParsableCommand {
         let configuration = try OrderServiceConfiguration.settings.read(
             environment: ProcessInfo.processInfo.environment, arguments: settingFlags, over: OrderServiceConfiguration())
         configuration.logging.bootstrap()
+        // The one registry of the process: GET /metrics shows it, and anything counted through swift-metrics lands in it.
+        let metrics = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
         let logger = Logger(label: "order-service")
-        try await OrderServiceRuntime.makeApplication(configuration: configuration, logger: logger).runService()
+        try await OrderServiceRuntime.makeApplication(configuration: configuration, metrics: metrics, logger: logger).runService()
     }
 }

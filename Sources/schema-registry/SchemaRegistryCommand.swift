@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Metrics
+import Prometheus
 import SchemaRegistryServer
 import ServiceLifecycle
 import ServiceSettings
@@ -22,8 +24,11 @@ struct SchemaRegistryCommand: AsyncParsableCommand {
         let settings = try RegistryServerSettings.table.read(
             environment: ProcessInfo.processInfo.environment, arguments: settingFlags, over: RegistryServerSettings())
         settings.logging.bootstrap()
+        // The one registry of the process: GET /metrics shows it, and anything counted through swift-metrics lands in it.
+        let metrics = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
         let logger = Logger(label: "schema-registry")
-        let app = try await buildApplication(configuration: settings.configuration, logger: logger)
+        let app = try await buildApplication(configuration: settings.configuration, metrics: metrics, logger: logger)
         // Bounded: a broker that vanished must not keep a stopping registry alive forever.
         var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         group.maximumGracefulShutdownDuration = .seconds(15)

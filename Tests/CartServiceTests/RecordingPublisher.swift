@@ -14,6 +14,10 @@ final class RecordingPublisher: OrderEventPublisher {
     func fail(with error: PublishError?) { state.withLock { $0.failure = error } }
     func setReachable(_ reachable: Bool) { state.withLock { $0.reachable = reachable } }
 
+    private let queued = Atomic<Int>(0)
+    var queuedEventCount: Int { queued.load(ordering: .relaxed) }
+    func setQueued(_ count: Int) { queued.store(count, ordering: .relaxed) }
+
     func publish(_ event: OrderEvent) async throws(PublishError) -> PublishedEvent {
         let result: Result<PublishedEvent, PublishError> = state.withLock { state in
             if let failure = state.failure { return .failure(failure) }

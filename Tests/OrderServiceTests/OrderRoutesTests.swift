@@ -201,7 +201,9 @@ import Testing
         }
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         #expect(
-            Set(paths.keys) == ["/order-details", "/getAllOrderIdsFromTopic", "/dlq/stats", "/dlq/messages", "/health", "/openapi.json"])
+            Set(paths.keys) == [
+                "/order-details", "/getAllOrderIdsFromTopic", "/dlq/stats", "/dlq/messages", "/health", "/openapi.json", "/metrics",
+            ])
         for (path, operations) in paths {
             #expect(Set(operations.keys) == ["get"], "\(path)")
             let status = try await app.test(.router) { client in

@@ -60,6 +60,24 @@ import Testing
         }
     }
 
+    @Test func kafkaStatisticsIntervalTakesSecondsOrZeroForOff() throws {
+        #expect(CartServiceConfiguration().kafkaStatisticsInterval == .seconds(10))
+        let cart = try CartServiceConfiguration.settings.read(
+            environment: ["KAFKA_STATISTICS_INTERVAL": "2.5"], over: CartServiceConfiguration())
+        #expect(cart.kafkaStatisticsInterval == .milliseconds(2500))
+        let order = try OrderServiceConfiguration.settings.read(
+            environment: ["KAFKA_STATISTICS_INTERVAL": "0"], over: OrderServiceConfiguration())
+        #expect(order.kafkaStatisticsInterval == nil)
+        let registry = try RegistryServerSettings.table.read(
+            environment: [:], arguments: ["--kafka-statistics-interval", "1"], over: RegistryServerSettings())
+        #expect(registry.kafkaStatisticsInterval == .seconds(1))
+        #expect(throws: SettingError.self) {
+            try CartServiceConfiguration.settings.read(environment: ["KAFKA_STATISTICS_INTERVAL": "-1"], over: CartServiceConfiguration())
+        }
+        let help = OrderServiceConfiguration.settings.help(defaults: OrderServiceConfiguration())
+        #expect(help.contains("[KAFKA_STATISTICS_INTERVAL]"))
+    }
+
     @Test func helpShowsTheConfigurationsDefaults() {
         let help = CartServiceConfiguration.settings.help(defaults: CartServiceConfiguration())
         #expect(help.contains("[CART_PUBLISH_TIMEOUT]\n      longest wait for the broker's acknowledgement before 503 (default: 5)"))

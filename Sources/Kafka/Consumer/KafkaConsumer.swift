@@ -1,5 +1,6 @@
 import Dispatch
 import Logging
+import Metrics
 import ServiceLifecycle
 import Synchronization
 
@@ -69,12 +70,14 @@ public final class KafkaConsumer: Service, Sendable {
     ///
     /// - Parameters:
     ///   - rebalanceHooks: called on assignment and revocation (group consumption only).
+    ///   - metricsFactory: where the statistics gauges go (see ``KafkaProducer/init(configuration:logger:metricsFactory:onStatistics:)``).
     ///   - onStatistics: called with librdkafka's statistics every `connection.statisticsInterval`.
     /// - Throws: ``KafkaError`` `.unsupportedLibrary`, `.configuration`, or a subscription failure.
     public init(
         configuration: KafkaConsumerConfiguration,
         rebalanceHooks: KafkaRebalanceHooks = .none,
         logger: Logger,
+        metricsFactory: any MetricsFactory = MetricsSystem.factory,
         onStatistics: (@Sendable (KafkaStatistics) -> Void)? = nil
     ) throws(KafkaError) {
         var logger = logger
@@ -89,7 +92,9 @@ public final class KafkaConsumer: Service, Sendable {
             hooks: rebalanceHooks, hookTimeout: configuration.rebalanceHookTimeout, logger: logger
         )
         self.rebalanceContext = context
-        let sink = EventSink(statistics: KafkaStatisticsSink(clientID: configuration.connection.clientID, handler: onStatistics))
+        let sink = EventSink(
+            statistics: KafkaStatisticsSink(
+                clientID: configuration.connection.clientID, metricsFactory: metricsFactory, handler: onStatistics))
         self.client = try RDKafkaClient.make(
             type: .consumer,
             properties: Self.properties(for: configuration),

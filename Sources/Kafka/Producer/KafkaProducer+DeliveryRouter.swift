@@ -15,12 +15,16 @@ extension KafkaProducer {
         /// Only an idempotent handle can get stuck after a timeout (see `StateMachine.staleReason`).
         private let isIdempotent: Bool
 
-        init(logger: Logger, statistics: KafkaStatisticsSink, clientID: String, isIdempotent: Bool) {
+        init(
+            logger: Logger, statistics: KafkaStatisticsSink, clientID: String, isIdempotent: Bool,
+            metricsFactory: any MetricsFactory
+        ) {
             self.logger = logger
             self.isIdempotent = isIdempotent
             self.statistics = statistics
             self.untrackedFailures = Counter(
-                label: "kafka_producer_delivery_failures_total", dimensions: [("client_id", clientID)]
+                label: "kafka_producer_delivery_failures_total", dimensions: [("client_id", clientID)],
+                factory: metricsFactory
             )
         }
 

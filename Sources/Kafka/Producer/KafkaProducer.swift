@@ -1,4 +1,5 @@
 import Logging
+import Metrics
 import ServiceLifecycle
 import Synchronization
 
@@ -34,12 +35,16 @@ public final class KafkaProducer: Service, Sendable {
     /// Creates the producer and connects in the background.
     ///
     /// - Parameters:
+    ///   - metricsFactory: where the statistics gauges and the delivery-failure counter go. A service
+    ///     passes the factory of the registry it serves on `/metrics`; the default is the process-wide
+    ///     one, which records nothing until the program bootstraps `MetricsSystem`.
     ///   - onStatistics: called with librdkafka's statistics every `connection.statisticsInterval`
-    ///     (on the event thread: keep it short). Statistics also feed swift-metrics gauges.
+    ///     (on the event thread: keep it short).
     /// - Throws: ``KafkaError`` `.unsupportedLibrary` or `.configuration`.
     public init(
         configuration: KafkaProducerConfiguration,
         logger: Logger,
+        metricsFactory: any MetricsFactory = MetricsSystem.factory,
         onStatistics: (@Sendable (KafkaStatistics) -> Void)? = nil
     ) throws(KafkaError) {
         var logger = logger
@@ -47,10 +52,11 @@ public final class KafkaProducer: Service, Sendable {
         logger[metadataKey: KafkaLoggingKeys.clientType] = "producer"
         self.logger = logger
         self.configuration = configuration
-        let statistics = KafkaStatisticsSink(clientID: configuration.connection.clientID, handler: onStatistics)
+        let statistics = KafkaStatisticsSink(
+            clientID: configuration.connection.clientID, metricsFactory: metricsFactory, handler: onStatistics)
         self.router = DeliveryRouter(
             logger: logger, statistics: statistics, clientID: configuration.connection.clientID,
-            isIdempotent: configuration.isIdempotenceEnabled
+            isIdempotent: configuration.isIdempotenceEnabled, metricsFactory: metricsFactory
         )
         let client = try Self.makeClient(configuration: configuration, router: router, generation: 0, logger: logger)
         self.clientBox = Mutex(client)
@@ -82,6 +88,11 @@ public final class KafkaProducer: Service, Sendable {
     }
 
     var client: RDKafkaClient { clientBox.withLock { $0 } }
+
+    /// Messages handed to librdkafka and not yet acknowledged or failed: a queue that grows means the
+    /// broker is slower than the senders, or gone. Cheap (no broker round trip), so it can be read on
+    /// every scrape of a metrics endpoint.
+    public var queuedMessageCount: Int { client.outQueueLength }
 
     /// Sends a message and returns where the broker stored it, once acknowledged.
     ///

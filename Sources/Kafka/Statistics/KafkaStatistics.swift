@@ -21,6 +21,8 @@ public struct KafkaStatistics: Sendable {
     public var messagesReceived: Int64
     /// Per assigned partition: how far the consumer is behind the end of the partition (-1 if unknown).
     public var consumerLag: [KafkaTopicPartition: Int64]
+    /// The connections to the cluster's brokers, sorted by node id.
+    public var brokers: [KafkaBrokerStatistics]
     /// The raw JSON document.
     public var json: String
 
@@ -37,6 +39,7 @@ public struct KafkaStatistics: Sendable {
         self.messagesSent = raw.txmsgs ?? 0
         self.messagesReceived = raw.rxmsgs ?? 0
         self.consumerLag = Self.lags(raw.topics ?? [:])
+        self.brokers = Self.brokers(raw.brokers ?? [:])
         self.json = json
     }
 
@@ -52,8 +55,31 @@ public struct KafkaStatistics: Sendable {
         return lags
     }
 
+    private static func brokers(_ brokers: [String: Raw.Broker]) -> [KafkaBrokerStatistics] {
+        brokers.values.filter { $0.nodeid >= 0 }.map { broker in
+            // librdkafka reports round trips in microseconds; 0 means no request completed in the window.
+            let average = broker.rtt?.avg ?? 0
+            return KafkaBrokerStatistics(
+                name: broker.name, nodeID: broker.nodeid, isUp: broker.state == "UP",
+                averageRoundTrip: average > 0 ? .microseconds(average) : nil,
+                requestsInFlight: broker.waitresp_cnt ?? 0)
+        }.sorted { $0.nodeID < $1.nodeID }
+    }
+
     // Field names as librdkafka writes them.
     private struct Raw: Decodable {
+        struct Broker: Decodable {
+            struct Window: Decodable {
+                var avg: Int64?
+            }
+
+            var name: String
+            var nodeid: Int32
+            var state: String?
+            var waitresp_cnt: Int64?
+            var rtt: Window?
+        }
+
         struct Topic: Decodable {
             var partitions: [String: Partition]?
         }
@@ -73,5 +99,6 @@ public struct KafkaStatistics: Sendable {
         var txmsgs: Int64?
         var rxmsgs: Int64?
         var topics: [String: Topic]?
+        var brokers: [String: Broker]?
     }
 }

@@ -45,7 +45,6 @@ extension OrderConsumer {
                 return
             }
             guard tracker.isCurrent(partition, generation: request.generation) else { return }
-            metrics.retries.increment()
             var result = await pipeline.process([stall.message], retriesSoFar: stall.retriesSoFar + 1)
             took(result, consumer: consumer)
             while result.stalls[partition] == nil {

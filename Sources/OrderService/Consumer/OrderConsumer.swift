@@ -1,7 +1,6 @@
 import Foundation
 import Kafka
 import Logging
-import Metrics
 import ServiceLifecycle
 import ServiceSupport
 import Synchronization
@@ -32,7 +31,8 @@ final class OrderConsumer: Service, Sendable {
     let stopSignal = OneShotSignal()
     /// The Kafka consumer, for the rebalance hooks (which are given to it before it exists).
     let consumerReference = Mutex<KafkaConsumer?>(nil)
-    let metrics = OrderConsumerMetrics()
+    /// Where the Kafka consumer's statistics gauges go (the pipeline counts the records).
+    let metrics: OrderServiceMetrics
     /// Offsets waiting to be committed to Kafka, and when the last commit went out.
     private let kafkaCommits = Mutex<(pending: [KafkaTopicPartition: KafkaOffset], last: ContinuousClock.Instant?)>(([:], nil))
     /// Kafka's copy of the offsets is for lag tools: once a second is enough, and a commit per small
@@ -46,8 +46,10 @@ final class OrderConsumer: Service, Sendable {
         status: ConsumerStatusBoard,
         outbox: DeadLetterOutbox?,
         topics: PlatformTopics?,
+        metrics: OrderServiceMetrics,
         logger: Logger
     ) {
+        self.metrics = metrics
         self.configuration = configuration
         self.pipeline = pipeline
         self.store = store
@@ -69,7 +71,8 @@ final class OrderConsumer: Service, Sendable {
                 onPartitionsAssigned: { [weak self] partitions in try await self?.assigned(partitions) ?? [:] },
                 onPartitionsRevoked: { [weak self] partitions in self?.revoked(partitions) }
             ),
-            logger: logger)
+            logger: logger,
+            metricsFactory: metrics.kafkaMetricsFactory)
         consumerReference.withLock { $0 = consumer }
         status.setLogEndProvider { partition in consumer.cachedWatermarks(for: partition)?.high }
         let buffer = MessageBuffer(capacity: configuration.maximumBatchSize * 2)
@@ -100,6 +103,7 @@ final class OrderConsumer: Service, Sendable {
             consumptionStrategy: .group(id: configuration.consumerGroup, topics: [configuration.topic]),
             bootstrapServers: configuration.bootstrapServerList)
         consumer.connection.clientID = "order-service"
+        consumer.connection.statisticsInterval = configuration.kafkaStatisticsInterval
         consumer.sessionTimeout = configuration.sessionTimeout
         consumer.fetchMaximumWait = configuration.fetchMaximumWait
         consumer.heartbeatInterval = min(.seconds(3), configuration.sessionTimeout / 3)
@@ -176,11 +180,10 @@ final class OrderConsumer: Service, Sendable {
 
     static let idleLogEndCheckInterval = Duration.seconds(1)
 
-    /// Records the progress of a pass: tracker, `/health`, Kafka's committed offsets, metrics.
+    /// Records the progress of a pass: tracker, `/health`, Kafka's committed offsets.
     func took(_ result: PipelineResult, consumer: KafkaConsumer) {
         tracker.committed(result.committed)
         status.advanced(result.committed)
-        metrics.record(result)
         if result.deadLettered > 0 { outbox?.notify() }
         guard !result.committed.isEmpty else { return }
         commitToKafkaWhenDue(adding: result.committed, consumer: consumer)
@@ -219,19 +222,4 @@ struct RetryRequest: Sendable {
     var partition: KafkaTopicPartition
     var stall: Stall
     var generation: UInt64
-}
-
-/// The consumer's counters, through swift-metrics: they reach a backend only if the process bootstraps
-/// one (`order-service` does not yet; a program embedding the service can).
-struct OrderConsumerMetrics: Sendable {
-    let applied = Counter(label: "order_events_applied_total")
-    let skipped = Counter(label: "order_events_skipped_total")
-    let deadLettered = Counter(label: "order_events_dead_lettered_total")
-    let retries = Counter(label: "order_events_retries_total")
-
-    func record(_ result: PipelineResult) {
-        if result.applied > 0 { applied.increment(by: Int64(result.applied)) }
-        if result.skipped > 0 { skipped.increment(by: Int64(result.skipped)) }
-        if result.deadLettered > 0 { deadLettered.increment(by: Int64(result.deadLettered)) }
-    }
 }

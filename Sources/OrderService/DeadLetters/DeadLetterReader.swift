@@ -13,12 +13,18 @@ final class DeadLetterReader: Service, Sendable {
     private let index: DeadLetterIndex
     private let admin: KafkaAdmin
     private let configuration: OrderServiceConfiguration
+    /// Where the consumer's statistics gauges go.
+    private let metrics: OrderServiceMetrics
     private let logger: Logger
 
-    init(index: DeadLetterIndex, admin: KafkaAdmin, configuration: OrderServiceConfiguration, logger: Logger) {
+    init(
+        index: DeadLetterIndex, admin: KafkaAdmin, configuration: OrderServiceConfiguration, metrics: OrderServiceMetrics,
+        logger: Logger
+    ) {
         self.index = index
         self.admin = admin
         self.configuration = configuration
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -28,9 +34,10 @@ final class DeadLetterReader: Service, Sendable {
             consumptionStrategy: .partitions(partitions.map { KafkaTopicPartitionOffset($0, offset: .beginning) }),
             bootstrapServers: configuration.bootstrapServerList)
         consumerConfiguration.connection.clientID = "order-service-dlq-reader"
+        consumerConfiguration.connection.statisticsInterval = configuration.kafkaStatisticsInterval
         consumerConfiguration.isAutoCommitEnabled = false
         consumerConfiguration.additionalConfig = configuration.kafkaProperties
-        let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger)
+        let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger, metricsFactory: metrics.kafkaMetricsFactory)
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await consumer.run() }
             group.addTask { try await self.read(consumer, partitions: partitions) }

@@ -10,6 +10,9 @@ import ServiceSupport
 /// Tests pass their own store and fill the index and board themselves; ``OrderServiceRuntime`` passes
 /// the real ones and the consumer services, so that they run in one `ServiceGroup` with the server, and
 /// the access control and rate limiter that the configuration describes (both off when not given).
+///
+/// - Parameter metrics: what `GET /metrics` shows; the consumer lag in it is read from `status` on each
+///   scrape.
 public func buildOrderApplication(
     configuration: OrderServiceConfiguration,
     store: any OrderStore,
@@ -18,10 +21,12 @@ public func buildOrderApplication(
     access: AccessControl = AccessControl(realm: OrderServiceRuntime.realm),
     rateLimiter: RateLimiter? = nil,
     services: [any Service] = [],
+    metrics: OrderServiceMetrics = OrderServiceMetrics(),
     logger: Logger,
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router(context: ServiceRequestContext.self)
+    router.addRequestMetrics(metrics.registry)
     router.add(middleware: ErrorBodyMiddleware())
     router.addAccessControl(access, policy: OrderRoutes<ServiceRequestContext>.accessPolicy, rateLimiter: rateLimiter)
     OrderRoutes<ServiceRequestContext>(
@@ -32,6 +37,9 @@ public func buildOrderApplication(
         deadLetterTopic: configuration.deadLetterTopic,
         maximumPageSize: configuration.maximumPageSize
     ).register(on: router)
+    router.addMetricsEndpoint(metrics.registry) {
+        metrics.updateConsumerLag(status.snapshot(deadLetterReaderCaughtUp: true).partitions)
+    }
     router.answerUnservedMethodsWithMethodNotAllowed()
     return Application(
         router: router,

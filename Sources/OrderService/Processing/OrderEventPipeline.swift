@@ -16,14 +16,17 @@ public struct OrderEventPipeline: Sendable {
     let lifecycle: OrderLifecycle
     let policy: RetryPolicy
     let clock: @Sendable () -> Date
+    let metrics: OrderServiceMetrics
     let logger: Logger
 
+    /// - Parameter metrics: where each pass is counted; the default keeps the counts to itself.
     public init(
         store: any OrderStore,
         decoder: any OrderEventDecoding,
         lifecycle: OrderLifecycle = OrderLifecycle(),
         policy: RetryPolicy = RetryPolicy(),
         clock: @escaping @Sendable () -> Date = { Date() },
+        metrics: OrderServiceMetrics = OrderServiceMetrics(),
         logger: Logger
     ) {
         self.store = store
@@ -31,6 +34,7 @@ public struct OrderEventPipeline: Sendable {
         self.lifecycle = lifecycle
         self.policy = policy
         self.clock = clock
+        self.metrics = metrics
         self.logger = logger
     }
 
@@ -38,14 +42,24 @@ public struct OrderEventPipeline: Sendable {
     ///
     /// - Parameter retriesSoFar: for a retry of a held record, how many retries came before.
     public func process(_ messages: [KafkaConsumerMessage], retriesSoFar: Int = 0) async -> PipelineResult {
+        let result = await pass(messages, retriesSoFar: retriesSoFar)
+        // Counted here, once per pass, whichever way the pass ended with the record held.
+        for stall in result.stalls.values { metrics.count(stall.eventType, .retried) }
+        return result
+    }
+
+    private func pass(_ messages: [KafkaConsumerMessage], retriesSoFar: Int) async -> PipelineResult {
         var result = PipelineResult()
         var records = await prepare(messages, retriesSoFar: retriesSoFar, stalls: &result.stalls)
         while !records.isEmpty {
             let batch = records
+            let start = ContinuousClock.now
             do {
                 let counts = try await store.write { [lifecycle, clock] writer in
                     try Self.apply(batch, to: writer, lifecycle: lifecycle, now: clock())
                 }
+                metrics.recordStoreTransaction(.now - start)
+                record(counts)
                 result.applied += counts.applied
                 result.deadLettered += counts.deadLettered
                 result.skipped += counts.skipped
@@ -54,12 +68,14 @@ public struct OrderEventPipeline: Sendable {
                 logCommitted(batch)
                 return result
             } catch let failure as ApplyFailure {
+                metrics.recordStoreTransaction(.now - start)
                 handle(failure, in: &records, retriesSoFar: retriesSoFar, stalls: &result.stalls)
             } catch {
+                metrics.recordStoreTransaction(.now - start)
                 // The transaction itself failed (begin or commit): every partition waits at its first record.
                 let failure = Self.failure(from: OrderStoreError.wrapping(error))
                 for record in records where result.stalls[record.partition] == nil {
-                    result.stalls[record.partition] = stall(record.message, failure, retriesSoFar: retriesSoFar)
+                    result.stalls[record.partition] = stall(record, failure, retriesSoFar: retriesSoFar)
                 }
                 return result
             }
@@ -83,7 +99,7 @@ public struct OrderEventPipeline: Sendable {
                 case .deadLetter(let category, let retryCount):
                     records.append(PreparedRecord(message: message, content: .deadLetter(category, error, retryCount: retryCount)))
                 case .retry:
-                    stalls[message.topicPartition] = stall(message, error, retriesSoFar: retriesSoFar)
+                    stalls[message.topicPartition] = stall(message, eventType: nil, error, retriesSoFar: retriesSoFar)
                 }
             }
         }
@@ -103,7 +119,7 @@ public struct OrderEventPipeline: Sendable {
         case .deadLetter(let category, let retryCount):
             records[failure.index].content = .deadLetter(category, failure.failure, retryCount: retryCount)
         case .retry:
-            stalls[record.partition] = stall(record.message, failure.failure, retriesSoFar: retriesSoFar)
+            stalls[record.partition] = stall(record, failure.failure, retriesSoFar: retriesSoFar)
             let partition = record.partition
             let offset = record.message.offset
             records.removeAll { $0.partition == partition && $0.message.offset >= offset }
@@ -139,12 +155,30 @@ public struct OrderEventPipeline: Sendable {
             ])
     }
 
-    private func stall(_ message: KafkaConsumerMessage, _ failure: RecordFailure, retriesSoFar: Int) -> Stall {
+    /// Counts a committed pass: each record's result, each dead letter's category, and for each event
+    /// the time from its timestamp to now, when its effect is committed.
+    private func record(_ counts: Counts) {
+        for (key, count) in counts.results { metrics.count(key.eventType, key.result, by: count) }
+        for letter in counts.letters { metrics.countDeadLetter(letter.category) }
+        let committedAt = clock()
+        for timestamp in counts.eventTimestamps { metrics.recordEndToEnd(from: timestamp, committedAt: committedAt) }
+    }
+
+    private func stall(_ record: PreparedRecord, _ failure: RecordFailure, retriesSoFar: Int) -> Stall {
+        stall(record.message, eventType: record.eventType, failure, retriesSoFar: retriesSoFar)
+    }
+
+    private func stall(
+        _ message: KafkaConsumerMessage, eventType: OrderEventType?, _ failure: RecordFailure, retriesSoFar: Int
+    ) -> Stall {
         guard case .retry(let delay, let category) = policy.handling(of: failure, retriesSoFar: retriesSoFar) else {
             // Only failures that are retried reach here; a dead-letter answer would be a programming error.
-            return Stall(message: message, failure: failure, retriesSoFar: retriesSoFar, delay: .zero, category: .retryForever)
+            return Stall(
+                message: message, eventType: eventType, failure: failure, retriesSoFar: retriesSoFar, delay: .zero,
+                category: .retryForever)
         }
-        return Stall(message: message, failure: failure, retriesSoFar: retriesSoFar, delay: delay, category: category)
+        return Stall(
+            message: message, eventType: eventType, failure: failure, retriesSoFar: retriesSoFar, delay: delay, category: category)
     }
 }
 
@@ -161,6 +195,14 @@ extension OrderEventPipeline {
         var skipped = 0
         /// The dead letters recorded, to be logged once committed.
         var letters: [DeadLetter] = []
+        /// Each record's result by event type, for the metrics once committed.
+        var results: [OrderServiceMetrics.Key: Int] = [:]
+        /// The timestamps of the events whose effect (or dead letter) the transaction holds.
+        var eventTimestamps: [Date] = []
+
+        mutating func add(_ record: PreparedRecord, _ result: OrderServiceMetrics.EventResult) {
+            results[OrderServiceMetrics.Key(eventType: record.eventType, result: result), default: 0] += 1
+        }
     }
 
     /// The body of one transaction: every record, then the next offset of each partition.
@@ -185,18 +227,26 @@ extension OrderEventPipeline {
             }
             if let done = stored[record.partition] ?? nil, record.message.offset < done {
                 counts.skipped += 1
+                counts.add(record, .noop)
                 continue
             }
             do {
-                if let letter = try apply(record, to: writer, lifecycle: lifecycle, now: now) {
+                switch try apply(record, to: writer, lifecycle: lifecycle, now: now) {
+                case .deadLettered(let letter):
                     counts.deadLettered += 1
                     counts.letters.append(letter)
-                } else {
+                    counts.add(record, .deadLettered)
+                case .changed:
                     counts.applied += 1
+                    counts.add(record, .applied)
+                case .unchanged:
+                    counts.applied += 1
+                    counts.add(record, .noop)
                 }
             } catch {
                 throw ApplyFailure(index: index, failure: error)
             }
+            if case .event(let event) = record.content { counts.eventTimestamps.append(event.timestamp) }
             nextOffsets[record.partition] = record.message.offset.next
         }
         for (partition, offset) in nextOffsets {
@@ -210,18 +260,27 @@ extension OrderEventPipeline {
         return counts
     }
 
-    /// Applies one record; returns its dead letter when it was dead-lettered.
+    /// What applying one record did.
+    enum RecordEffect {
+        /// An order was created or changed.
+        case changed
+        /// The order already was as the event asks.
+        case unchanged
+        case deadLettered(DeadLetter)
+    }
+
+    /// Applies one record.
     private static func apply(
         _ record: PreparedRecord,
         to writer: any OrderStoreWriter,
         lifecycle: OrderLifecycle,
         now: Date
-    ) throws(RecordFailure) -> DeadLetter? {
+    ) throws(RecordFailure) -> RecordEffect {
         switch record.content {
         case .deadLetter(let category, let failure, let retryCount):
             let letter = record.makeDeadLetter(category, failure, retryCount: retryCount, at: now)
             try recordDeadLetter(letter, writer)
-            return letter
+            return .deadLettered(letter)
         case .event(let event):
             let decision: OrderEventDecision
             do {
@@ -236,10 +295,14 @@ extension OrderEventPipeline {
             } catch {
                 throw failure(from: error)
             }
-            guard case .reject(let reason) = decision else { return nil }
-            let letter = record.makeDeadLetter(.noRetry, .rejected(reason), retryCount: 0, at: now)
-            try recordDeadLetter(letter, writer)
-            return letter
+            switch decision {
+            case .create, .changeStatus: return .changed
+            case .unchanged: return .unchanged
+            case .reject(let reason):
+                let letter = record.makeDeadLetter(.noRetry, .rejected(reason), retryCount: 0, at: now)
+                try recordDeadLetter(letter, writer)
+                return .deadLettered(letter)
+            }
         }
     }
 

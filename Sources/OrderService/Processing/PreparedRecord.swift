@@ -13,6 +13,15 @@ struct PreparedRecord: Sendable {
 
     var message: KafkaConsumerMessage
     var content: Content
+    /// The decoded event's type, kept when a failed event becomes a dead letter; `nil` for a record that
+    /// could not be decoded.
+    let eventType: OrderEventType?
+
+    init(message: KafkaConsumerMessage, content: Content) {
+        self.message = message
+        self.content = content
+        if case .event(let event) = content { eventType = event.eventType } else { eventType = nil }
+    }
 
     var partition: KafkaTopicPartition { message.topicPartition }
 
@@ -29,6 +38,8 @@ struct PreparedRecord: Sendable {
 /// A record whose failure holds its partition until a retry succeeds.
 public struct Stall: Sendable {
     public let message: KafkaConsumerMessage
+    /// `nil` when the record could not be decoded (yet).
+    public let eventType: OrderEventType?
     public let failure: RecordFailure
     /// Retries made before the attempt that failed.
     public let retriesSoFar: Int

@@ -64,17 +64,22 @@ public struct RegistryStorage: Sendable {
 
     /// The compacted topic `topic` on the cluster at `bootstrapServers`, as Confluent Schema Registry
     /// does. State survives restarts and crashes; several instances may share the topic.
-    /// - Parameter kafkaProperties: librdkafka properties for its clients (security, …), applied last.
+    /// - Parameters:
+    ///   - kafkaProperties: librdkafka properties for its clients (security, …), applied last.
+    ///   - statisticsInterval: how often librdkafka's statistics refresh the `kafka_*` gauges of
+    ///     `/metrics`; `nil` turns them off.
     public static func kafka(
         bootstrapServers: String = "127.0.0.1:9092",
         topic: String = "_schemas",
         retryInterval: Duration = .seconds(1),
-        kafkaProperties: [String: String] = [:]
+        kafkaProperties: [String: String] = [:],
+        statisticsInterval: Duration? = .seconds(10)
     ) -> RegistryStorage {
         RegistryStorage(
             backing: .kafka(
                 RegistryKafkaStorage(
-                    bootstrapServers: bootstrapServers, topic: topic, retryInterval: retryInterval, kafkaProperties: kafkaProperties)
+                    bootstrapServers: bootstrapServers, topic: topic, retryInterval: retryInterval, kafkaProperties: kafkaProperties,
+                    statisticsInterval: statisticsInterval)
             )
         )
     }
@@ -91,6 +96,8 @@ struct RegistryKafkaStorage: Sendable {
     var retryInterval: Duration
     /// librdkafka properties for the admin client, the producer and the reader.
     var kafkaProperties: [String: String] = [:]
+    /// How often the clients report librdkafka's statistics; `nil`: never.
+    var statisticsInterval: Duration?
 
     /// What ``RegistryStorage/kafka(bootstrapServers:topic:retryInterval:)`` uses when not told.
     static var defaults: RegistryKafkaStorage {

@@ -17,6 +17,7 @@ public struct RegistryServerSettings: Sendable {
     public var storage: Storage = .kafka
     public var maximumBodySize: Int
     public var storeTimeout: Duration
+    public var kafkaStatisticsInterval: Duration?
     public var logging = LoggingSettings()
     public var kafkaSecurity = KafkaSecuritySettings()
     public var additionalKafkaConfig: [String: String] = [:]
@@ -32,6 +33,7 @@ public struct RegistryServerSettings: Sendable {
         let kafka = RegistryKafkaStorage.defaults
         bootstrapServers = kafka.bootstrapServers
         topic = kafka.topic
+        kafkaStatisticsInterval = kafka.statisticsInterval
     }
 
     public var configuration: RegistryServerConfiguration {
@@ -41,7 +43,8 @@ public struct RegistryServerSettings: Sendable {
                 ? .memory
                 : .kafka(
                     bootstrapServers: bootstrapServers, topic: topic,
-                    kafkaProperties: kafkaSecurity.properties(overriddenBy: additionalKafkaConfig)),
+                    kafkaProperties: kafkaSecurity.properties(overriddenBy: additionalKafkaConfig),
+                    statisticsInterval: kafkaStatisticsInterval),
             maximumBodySize: maximumBodySize, storeTimeout: storeTimeout, http: http)
     }
 
@@ -64,6 +67,7 @@ public struct RegistryServerSettings: Sendable {
             .seconds(
                 "SCHEMA_REGISTRY_STORE_TIMEOUT", flag: "store-timeout", \.storeTimeout,
                 help: "longest wait of a write for the _schemas topic before it answers 50002"),
+            .kafkaStatisticsInterval(\.kafkaStatisticsInterval),
             .logLevel(\.logging.level),
             .logFormat(\.logging.format),
             .logLabel(\.logging.label),

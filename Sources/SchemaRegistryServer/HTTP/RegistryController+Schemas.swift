@@ -6,11 +6,11 @@ extension RegistryController {
     func addSchemaRoutes(to router: Router<Context>) {
         let store = self.store
         router.get("schemas/ids/:id") { _, context in
-            let text = try await store.state.schema(id: try context.parameters.schemaID())
+            let text = try await store.schemaText(id: try context.parameters.schemaID())
             return try Response.registryJSON(SchemaTextBody(schema: text))
         }
         router.get("schemas/ids/:id/schema") { _, context in
-            Response.rawSchema(try await store.state.schema(id: try context.parameters.schemaID()))
+            Response.rawSchema(try await store.schemaText(id: try context.parameters.schemaID()))
         }
         router.get("schemas/ids/:id/versions") { request, context in
             let id = try context.parameters.schemaID()

@@ -1,6 +1,7 @@
 import Foundation
 import Kafka
 import Logging
+import Metrics
 import SchemaRegistry
 import ServiceLifecycle
 import Synchronization
@@ -13,6 +14,8 @@ import Synchronization
 /// broker keeps trying and says so in the log, instead of failing.
 final class KafkaRegistryLog: RegistryLog {
     let settings: RegistryKafkaStorage
+    /// Where the clients' statistics gauges go.
+    let metricsFactory: any MetricsFactory
     let logger: Logger
     private let clients = Mutex<Clients?>(nil)
 
@@ -23,8 +26,9 @@ final class KafkaRegistryLog: RegistryLog {
 
     private var partition: KafkaTopicPartition { KafkaTopicPartition(topic: settings.topic, partition: 0) }
 
-    init(settings: RegistryKafkaStorage, logger: Logger) throws {
+    init(settings: RegistryKafkaStorage, metricsFactory: any MetricsFactory, logger: Logger) throws {
         self.settings = settings
+        self.metricsFactory = metricsFactory
         var logger = logger
         logger[metadataKey: RegistryLoggingKeys.topic] = "\(settings.topic)"
         self.logger = logger
@@ -32,8 +36,8 @@ final class KafkaRegistryLog: RegistryLog {
 
     func prepare() async throws {
         try await createTopicWhenBrokerIsUp()
-        let consumer = try KafkaConsumer(configuration: consumerConfiguration(), logger: logger)
-        let producer = try KafkaProducer(configuration: producerConfiguration(), logger: logger)
+        let consumer = try KafkaConsumer(configuration: consumerConfiguration(), logger: logger, metricsFactory: metricsFactory)
+        let producer = try KafkaProducer(configuration: producerConfiguration(), logger: logger, metricsFactory: metricsFactory)
         clients.withLock { $0 = Clients(producer: producer, consumer: consumer) }
     }
 
@@ -112,6 +116,7 @@ extension KafkaRegistryLog {
     private func connection(_ role: String) -> KafkaConfiguration.ConnectionOptions {
         var connection = KafkaConfiguration.ConnectionOptions(bootstrapServers: servers)
         connection.clientID = "schema-registry-\(role)"
+        connection.statisticsInterval = settings.statisticsInterval
         return connection
     }
 

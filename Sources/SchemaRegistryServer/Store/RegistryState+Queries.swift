@@ -14,6 +14,11 @@ extension RegistryState {
         subjects.filter { includeDeleted || $0.value.values.contains { !$0.isDeleted } }.keys.sorted()
     }
 
+    /// The distinct schemas that some live version holds: what the registry serves.
+    var liveSchemaCount: Int {
+        Set(subjects.values.flatMap { $0.values.filter { !$0.isDeleted }.map(\.id) }).count
+    }
+
     /// The versions of `subject`, oldest first.
     ///
     /// - Throws: `.subjectNotFound` when the subject has no version (live, or any with `includeDeleted`).

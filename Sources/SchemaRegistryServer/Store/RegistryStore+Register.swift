@@ -10,15 +10,27 @@ extension RegistryStore {
     ///
     /// - Throws: `RegistryError` `.invalidSchema` (42201), `.incompatibleSchema` (409), or a store error.
     func register(_ text: String, subject: Subject) async throws -> SchemaID {
+        do {
+            let (id, isNew) = try await registerOrFind(text, subject: subject)
+            metrics.count(isNew ? .created : .existing)
+            return id
+        } catch {
+            metrics.count(RegistryMetrics.RegistrationResult(failure: error))
+            throw error
+        }
+    }
+
+    /// The id of `text` under `subject`, and whether this call registered it.
+    private func registerOrFind(_ text: String, subject: Subject) async throws -> (SchemaID, isNew: Bool) {
         let normalized = try format.normalize(text)
         if let existing = state.version(of: subject, holding: normalized, includeDeleted: false) {
-            return existing.id
+            return (existing.id, false)
         }
         return try await exclusively {
             for attempt in 1...Self.writeAttempts {
                 try await catchUp()
                 if let existing = state.version(of: subject, holding: normalized, includeDeleted: false) {
-                    return existing.id
+                    return (existing.id, false)
                 }
                 try checkCompatibility(normalized, subject: subject)
                 let value = SchemaRecordValue(
@@ -30,7 +42,7 @@ extension RegistryStore {
                 try await write(.schema(value))
                 if state.subjects[subject]?[value.version]?.id == value.id {
                     logRegistered(value)
-                    return value.id
+                    return (value.id, true)
                 }
                 logger.info(
                     "Another writer took the id or version first; retrying",
@@ -46,12 +58,32 @@ extension RegistryStore {
     ///
     /// - Throws: `.subjectNotFound` (40401), `.schemaNotFound` (40403), `.invalidSchema` (42201).
     func lookup(_ text: String, subject: Subject, includeDeleted: Bool) throws -> RegisteredSchema {
-        _ = try state.versions(of: subject, includeDeleted: includeDeleted)
-        let normalized = try format.normalize(text)
-        guard let found = state.version(of: subject, holding: normalized, includeDeleted: includeDeleted) else {
-            throw RegistryError.schemaNotFound()
+        try counted {
+            _ = try state.versions(of: subject, includeDeleted: includeDeleted)
+            let normalized = try format.normalize(text)
+            guard let found = state.version(of: subject, holding: normalized, includeDeleted: includeDeleted) else {
+                throw RegistryError.schemaNotFound()
+            }
+            return found
         }
-        return found
+    }
+
+    /// The text of the schema `id`, as a consumer asks for an id it has not seen.
+    ///
+    /// - Throws: `.schemaNotFound` (40403).
+    func schemaText(id: SchemaID) throws -> String {
+        try counted { try state.schema(id: id) }
+    }
+
+    private func counted<T>(_ lookup: () throws -> T) throws -> T {
+        do {
+            let found = try lookup()
+            metrics.count(.found)
+            return found
+        } catch {
+            metrics.count(RegistryMetrics.LookupResult(failure: error))
+            throw error
+        }
     }
 
     /// Makes a record that lost a race harmless after compaction, which keeps only the last value of a

@@ -23,6 +23,7 @@ actor RegistryStore: Service {
     let log: any RegistryLog
     let format: any RegistrySchemaFormat
     let timeout: Duration
+    let metrics: RegistryMetrics
     let logger: Logger
 
     private struct Waiter {
@@ -35,11 +36,17 @@ actor RegistryStore: Service {
         case applied(Int64)
     }
 
-    /// - Parameter timeout: how long a write waits for the log before answering 50002.
-    init(log: any RegistryLog, format: any RegistrySchemaFormat, timeout: Duration, logger: Logger) {
+    /// - Parameters:
+    ///   - timeout: how long a write waits for the log before answering 50002.
+    ///   - metrics: where registrations and lookups are counted.
+    init(
+        log: any RegistryLog, format: any RegistrySchemaFormat, timeout: Duration, metrics: RegistryMetrics = RegistryMetrics(),
+        logger: Logger
+    ) {
         self.log = log
         self.format = format
         self.timeout = timeout
+        self.metrics = metrics
         self.logger = logger
     }
 

@@ -26,7 +26,7 @@ final class RunningSystem: Sendable {
         var orderSettings: [String: String] = [:]
         /// More settings of the Cart Service.
         var cartSettings: [String: String] = [:]
-        /// Settings of all three processes (`API_KEYS`, ...).
+        /// Settings of all three processes (`API_KEYS`, `KAFKA_STATISTICS_INTERVAL`, ...).
         var sharedSettings: [String: String] = [:]
         /// What the test's clients of the Cart and Order services send with every request (credentials).
         var cartHeaders: [(name: String, value: String)] = []
