@@ -3,6 +3,8 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import ServiceSupport
+import TestSupport
 import Testing
 
 /// `/openapi.json` tells the truth: every documented operation is routed, every route is documented, and
@@ -37,6 +39,14 @@ import Testing
             let answer = try await send(probe.method, probe.path, body: probe.body)
             #expect(answer.status != .notFound && answer.status != .methodNotAllowed, "\(probe.method) \(probe.path)")
         }
+    }
+
+    /// The document leaves open exactly what the access policy leaves open, so that a client generated
+    /// from it sends a credential wherever one is needed and nowhere else.
+    @Test func theOpenOperationsAreThoseTheAccessPolicyLeavesOpen() async throws {
+        let document = try await self.document()
+        #expect(document["security"] != nil)
+        #expect(OpenAPISecurity.openPaths(in: document) == AccessRequirement.openPaths)
     }
 
     /// A method the path does not serve answers 405 with `Allow` and the errors body, not 404.

@@ -6,6 +6,7 @@ import Kafka
 import OrderEvents
 import ServiceSupport
 import OrderService
+import TestSupport
 import Testing
 
 /// The HTTP contract of the Order Service, in process, over a real store and a filled-in index.
@@ -199,6 +200,7 @@ import Testing
                 try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any])
             }
         }
+        #expect(OpenAPISecurity.openPaths(in: document) == AccessRequirement.openPaths)
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         #expect(
             Set(paths.keys) == [
