@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 /// The binaries load librdkafka from `.deps/lib` first: Debian's librdkafka 2.0.2 (used for the
@@ -34,6 +34,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         // JWT bearer tokens (HS256 and JWKS) for the services' authentication
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+        // Traces: the Tracing API (Hummingbird's TracingMiddleware uses it) and swift-otel's OTLP exporter. Only the
+        // OTLP/HTTP trait: the gRPC one would add grpc-swift and HTTP/2 to every build for a protocol we don't offer.
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
+        .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
     ],
     targets: [
         // MARK: Kafka
@@ -210,7 +214,10 @@ let package = Package(
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "OTel", package: "swift-otel"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             linkerSettings: librdkafkaRunPath
         ),
@@ -218,7 +225,7 @@ let package = Package(
             name: "ServiceSupportTests",
             dependencies: [
                 "ServiceSupport", "ServiceSettings", "JSONOutput", "OrderEvents", "CartService", "OrderService", "SchemaRegistryServer",
-                "TestSupport", "PlatformTestSupport",
+                "Kafka", "TestSupport", "PlatformTestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -239,13 +246,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             linkerSettings: librdkafkaRunPath
         ),
         .executableTarget(
             name: "cart-service",
             dependencies: [
-                "CartService", "ServiceSettings",
+                "CartService", "ServiceSettings", "ServiceSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -277,13 +285,14 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             linkerSettings: librdkafkaRunPath
         ),
         .executableTarget(
             name: "order-service",
             dependencies: [
-                "OrderService", "ServiceSettings",
+                "OrderService", "ServiceSettings", "ServiceSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

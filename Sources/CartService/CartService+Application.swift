@@ -25,6 +25,11 @@ public func buildCartApplication(
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router(context: ServiceRequestContext.self)
+    if configuration.isTracingEnabled {
+        // First, so that the request's span covers everything after it, refusals and errors included, and
+        // is the current context when the publisher writes the record's trace headers.
+        router.add(middleware: TracingMiddleware())
+    }
     router.addRequestMetrics(metrics)
     router.add(middleware: ErrorBodyMiddleware())
     router.addAccessControl(access, policy: CartRoutes<ServiceRequestContext>.accessPolicy, rateLimiter: rateLimiter)

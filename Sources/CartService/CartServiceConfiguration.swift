@@ -37,6 +37,10 @@ public struct CartServiceConfiguration: Sendable {
     public var http = HTTPSecuritySettings()
     /// How the process logs (`LOG_LEVEL`). Default: `info`.
     public var logging = LoggingSettings()
+    /// Whether the service makes spans (a span per request and per published event, the trace context in each record's headers). Not a setting of
+    /// the table: the executable sets it when the `OTEL_*` variables turn trace export on
+    /// (``ServiceSupport/TracingSettings``); off, no span is started and no header written. Default: `false`.
+    public var isTracingEnabled = false
     /// Raw librdkafka properties for the producer and the admin client (`KAFKA_CONFIG_<PROPERTY>`), applied
     /// over the typed settings (e.g. security settings). Default: none.
     public var additionalKafkaConfig: [String: String] = [:]

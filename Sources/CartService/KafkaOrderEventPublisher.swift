@@ -5,6 +5,7 @@ import SchemaRegistry
 import ServiceLifecycle
 import ServiceSupport
 import Synchronization
+import Tracing
 
 /// Publishes order events to Kafka in the Confluent wire format, with the schema id from the registry.
 ///
@@ -60,8 +61,41 @@ public final class KafkaOrderEventPublisher: OrderEventPublisher, Service {
         } catch {
             throw PublishError(.rejected, "the event does not fit the order event schema: \(error)")
         }
+        guard configuration.isTracingEnabled else { return try await send(event, value: value, headers: []) }
+        return try await sendTraced(event, value: value)
+    }
+
+    /// Sends under a producer span, child of the request's, whose context goes into the record's
+    /// `traceparent` and `tracestate` headers: the Order Service continues the trace from there.
+    private func sendTraced(_ event: OrderEvent, value: [UInt8]) async throws(PublishError) -> PublishedEvent {
+        let span = startSpan("send \(configuration.topic)", ofKind: .producer)
+        defer { span.end() }
+        span.updateAttributes { attributes in
+            attributes["messaging.system"] = "kafka"
+            attributes["messaging.operation.type"] = "send"
+            attributes["messaging.destination.name"] = configuration.topic
+            attributes["messaging.kafka.message.key"] = event.orderId.rawValue
+            attributes["order.id"] = event.orderId.rawValue
+            attributes["order.event"] = event.eventType.rawValue
+        }
+        var headers: [KafkaHeader] = []
+        InstrumentationSystem.instrument.inject(span.context, into: &headers, using: KafkaHeaderInjector())
         do {
-            let report = try await producer.send(topic: configuration.topic, key: Array(event.orderId.rawValue.utf8), value: value)
+            let published = try await send(event, value: value, headers: headers)
+            span.attributes["messaging.destination.partition.id"] = String(published.partition)
+            span.attributes["messaging.kafka.offset"] = Int(published.offset)
+            return published
+        } catch {
+            span.recordError(error)
+            span.setStatus(SpanStatus(code: .error, message: error.message))
+            throw error
+        }
+    }
+
+    private func send(_ event: OrderEvent, value: [UInt8], headers: [KafkaHeader]) async throws(PublishError) -> PublishedEvent {
+        do {
+            let report = try await producer.send(
+                topic: configuration.topic, key: Array(event.orderId.rawValue.utf8), value: value, headers: headers)
             return PublishedEvent(topic: report.topic, partition: report.partition.rawValue, offset: report.offset.rawValue)
         } catch let error as KafkaError {
             if error.code != .shutdown { recheckTopicsSoon() }

@@ -61,6 +61,10 @@ public struct OrderServiceConfiguration: Sendable {
     public var kafkaStatisticsInterval: Duration? = .seconds(10)
     /// How the process logs (`LOG_LEVEL`). Default: `info`.
     public var logging = LoggingSettings()
+    /// Whether the service makes spans (spans for decoding, applying and committing each consumed event, continuing the trace of its record's headers). Not a setting of
+    /// the table: the executable sets it when the `OTEL_*` variables turn trace export on
+    /// (``ServiceSupport/TracingSettings``); off, no span is started and no header written. Default: `false`.
+    public var isTracingEnabled = false
     /// Who may call the service, how often, and the server's connection limits. Default: open, no rate
     /// limit.
     public var http = HTTPSecuritySettings()

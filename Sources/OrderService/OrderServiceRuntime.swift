@@ -101,7 +101,7 @@ public enum OrderServiceRuntime {
         let pipeline = OrderEventPipeline(
             store: store, decoder: try RegistryOrderEventDecoder(registry: registry, logger: logger),
             lifecycle: OrderLifecycle(shipping: configuration.shipping), policy: configuration.retryPolicy, metrics: metrics,
-            logger: logger)
+            isTracingEnabled: configuration.isTracingEnabled, logger: logger)
         let admin = try KafkaAdmin(configuration: adminConfiguration(configuration), logger: logger)
         let outbox = DeadLetterOutbox(
             store: store,

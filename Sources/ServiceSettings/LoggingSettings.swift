@@ -13,11 +13,18 @@ public struct LoggingSettings: Sendable, Hashable {
     public init() {}
 
     /// Sends every logger of the process to standard error through ``ServiceLogHandler``.
-    public func bootstrap() {
+    ///
+    /// - Parameter metadataProvider: metadata added to every line, e.g. the active span's `trace_id` and
+    ///   `span_id` when traces are exported; none by default, so that a line costs nothing more.
+    public func bootstrap(metadataProvider: Logger.MetadataProvider? = nil) {
         let settings = self
-        LoggingSystem.bootstrap { label in
-            ServiceLogHandler(label: label, level: settings.level, format: settings.format, process: settings.label)
-        }
+        LoggingSystem.bootstrap(
+            { label, provider in
+                var handler = ServiceLogHandler(
+                    label: label, level: settings.level, format: settings.format, process: settings.label)
+                handler.metadataProvider = provider
+                return handler
+            }, metadataProvider: metadataProvider)
     }
 }
 

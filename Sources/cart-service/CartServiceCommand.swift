@@ -5,6 +5,7 @@ import Logging
 import Metrics
 import Prometheus
 import ServiceSettings
+import ServiceSupport
 
 /// `cart-service`: every setting is an environment variable and a flag of the same meaning (the flag
 /// wins); ``CartServiceConfiguration/settings`` lists them and `--help` shows them.
@@ -19,13 +20,19 @@ struct CartServiceCommand: AsyncParsableCommand {
     @Argument(parsing: .allUnrecognized, help: .hidden) var settingFlags: [String] = []
 
     func run() async throws {
-        let configuration = try CartServiceConfiguration.settings.read(
-            environment: ProcessInfo.processInfo.environment, arguments: settingFlags, over: CartServiceConfiguration())
-        configuration.logging.bootstrap()
+        let environment = ProcessInfo.processInfo.environment
+        var configuration = try CartServiceConfiguration.settings.read(
+            environment: environment, arguments: settingFlags, over: CartServiceConfiguration())
+        let isTracing = TracingSettings(environment: environment).isEnabled
+        configuration.logging.bootstrap(metadataProvider: isTracing ? ServiceTracing.loggingMetadataProvider : nil)
         // The one registry of the process: GET /metrics shows it, and anything counted through swift-metrics lands in it.
         let metrics = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
         let logger = Logger(label: "cart-service")
-        try await CartService.makeApplication(configuration: configuration, metrics: metrics, logger: logger).runService()
+        // The OTEL_* variables turn trace export on; without them the tracer stays the no-op one.
+        let tracing = try ServiceTracing.bootstrap(serviceName: "cart-service", environment: environment, logger: logger)
+        configuration.isTracingEnabled = tracing != nil
+        let application = try await CartService.makeApplication(configuration: configuration, metrics: metrics, logger: logger)
+        try await ServiceTracing.run(application, tracing: tracing, logger: logger)
     }
 }

@@ -5,6 +5,7 @@ import Metrics
 import OrderService
 import Prometheus
 import ServiceSettings
+import ServiceSupport
 
 /// `order-service`: every setting is an environment variable and a flag of the same meaning (the flag
 /// wins); ``OrderServiceConfiguration/settings`` lists them and `--help` shows them.
@@ -19,13 +20,19 @@ struct OrderServiceCommand: AsyncParsableCommand {
     @Argument(parsing: .allUnrecognized, help: .hidden) var settingFlags: [String] = []
 
     func run() async throws {
-        let configuration = try OrderServiceConfiguration.settings.read(
-            environment: ProcessInfo.processInfo.environment, arguments: settingFlags, over: OrderServiceConfiguration())
-        configuration.logging.bootstrap()
+        let environment = ProcessInfo.processInfo.environment
+        var configuration = try OrderServiceConfiguration.settings.read(
+            environment: environment, arguments: settingFlags, over: OrderServiceConfiguration())
+        let isTracing = TracingSettings(environment: environment).isEnabled
+        configuration.logging.bootstrap(metadataProvider: isTracing ? ServiceTracing.loggingMetadataProvider : nil)
         // The one registry of the process: GET /metrics shows it, and anything counted through swift-metrics lands in it.
         let metrics = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
         let logger = Logger(label: "order-service")
-        try await OrderServiceRuntime.makeApplication(configuration: configuration, metrics: metrics, logger: logger).runService()
+        // The OTEL_* variables turn trace export on; without them the tracer stays the no-op one.
+        let tracing = try ServiceTracing.bootstrap(serviceName: "order-service", environment: environment, logger: logger)
+        configuration.isTracingEnabled = tracing != nil
+        let application = try await OrderServiceRuntime.makeApplication(configuration: configuration, metrics: metrics, logger: logger)
+        try await ServiceTracing.run(application, tracing: tracing, logger: logger)
     }
 }

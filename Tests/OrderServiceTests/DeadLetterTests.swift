@@ -35,6 +35,19 @@ import Testing
         #expect(category == "NO_RETRY_DLQ")
     }
 
+    /// A dead letter leads back to its request: the original's W3C headers travel unchanged beside the metadata.
+    @Test func theOriginalsTraceContextTravelsWithTheLetter() {
+        var traced = letter
+        traced.traceHeaders = [
+            KafkaHeader(key: "traceparent", value: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
+            KafkaHeader(key: "tracestate", value: "vendor=opaque"),
+        ]
+        #expect(traced.headers.suffix(2) == traced.traceHeaders[...])
+        let (read, _) = DeadLetter.read(from: asRecord(traced, offset: 10))
+        #expect(read.traceHeaders == traced.traceHeaders)
+        #expect(read == traced)
+    }
+
     @Test func aForeignRecordIsCountedUnderItsOwnCoordinates() {
         let foreign = KafkaConsumerMessage(topic: "order-events-dlq", partition: 0, offset: 4, key: nil, value: [1])
         let (read, category) = DeadLetter.read(from: foreign)

@@ -25,6 +25,25 @@ import Testing
             message: "why", retryCount: 0, timestamp: Sample.epoch)
     }
 
+    /// The dead letter made from a record keeps its `traceparent` and `tracestate` headers, bytes unchanged,
+    /// through the store's outbox, and no other header of the record.
+    @Test func aDeadLetterKeepsItsRecordsTraceHeadersThroughTheStore() async throws {
+        defer { database.cleanUp() }
+        let traceHeaders = [
+            KafkaHeader(key: "traceparent", value: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"),
+            KafkaHeader(key: "tracestate", value: [0x76, 0x3D, 0xFF]),
+        ]
+        let message = KafkaConsumerMessage(
+            topic: "order-events", partition: 1, offset: 5, key: Array("K".utf8), value: [9],
+            headers: [KafkaHeader(key: "other", value: "x")] + traceHeaders)
+        let record = PreparedRecord(message: message, content: .deadLetter(.noRetry, .rejected("why"), retryCount: 0))
+        let letter = record.makeDeadLetter(.noRetry, .rejected("why"), retryCount: 0, at: Sample.epoch)
+        #expect(letter.traceHeaders == traceHeaders)
+        _ = try await store.write { writer in try writer.record(letter) }
+        let unpublished = try await store.unpublishedDeadLetters(limit: 10)
+        #expect(unpublished.map(\.traceHeaders) == [traceHeaders])
+    }
+
     @Test func anOrderReadsBackExactly() async throws {
         defer { database.cleanUp() }
         var order = Sample.order("ORDER-001")

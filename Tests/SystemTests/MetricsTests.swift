@@ -1,3 +1,4 @@
+import Foundation
 import PlatformTestSupport
 import Testing
 import TestSupport
@@ -66,7 +67,41 @@ import TestSupport
                 "schema_registry_registrations_total": "counter", "schema_registry_lookups_total": "counter",
                 "schema_registry_schemas": "gauge", "schema_registry_subjects": "gauge",
             ])
+        try await expectOpsFilesQueryServedMetrics([cart, orders, registry])
         await system.stop()
+    }
+
+    /// The name parsing below, on the kinds of expression the ops files use.
+    @Test func metricNamesAreReadOutOfPromQL() throws {
+        let names = try OpsQueries.metricNames(
+            in: """
+                histogram_quantile(0.99, sum by (le, route) (rate(http_server_request_duration_seconds_bucket{route="/x"}[5m])))
+                  > 0.02 and sum without (instance) (order_consumer_lag offset 5m) / clamp_min(sum(rate(a_total[$__rate_interval])), 1e-9)
+                """)
+        #expect(names == ["http_server_request_duration_seconds", "order_consumer_lag", "a_total"])
+    }
+
+    /// Every metric that `ops/grafana/order-platform.json` and `ops/prometheus/alerts.yml` query is one that
+    /// a running service serves, so that renaming a metric fails here rather than on a dashboard in production.
+    private func expectOpsFilesQueryServedMetrics(_ scrapes: [PrometheusText]) async throws {
+        let served = Set(scrapes.flatMap { $0.types.keys })
+        let expressions = try await OpsQueries.expressions()
+        #expect(expressions.count >= 20, "the dashboard's targets and the alert rules")
+        var queried: Set<String> = []
+        for (file, expression) in expressions {
+            let names = try OpsQueries.metricNames(in: expression)
+            #expect(!names.isEmpty, "\(file): no metric in \(expression)")
+            for name in names.subtracting(served).sorted() {
+                Issue.record("\(file) queries \(name), which no service's /metrics serves: \(expression)")
+            }
+            queried.formUnion(names)
+        }
+        for name in [
+            "http_server_requests_total", "http_server_request_duration_seconds", "orders_published_total",
+            "order_consumer_lag", "dead_letters_total", "order_event_end_to_end_seconds", "schema_registry_registrations_total",
+        ] {
+            #expect(queried.contains(name), "the ops files show \(name)")
+        }
     }
 
     /// Scrapes until `condition` holds; on the deadline the last scrape is in the failure.

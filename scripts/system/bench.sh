@@ -19,6 +19,10 @@
 # Reports, never asserts a timing: it fails only when something breaks (a non-201 answer, an order
 # never visible, a process that died). BIN_DIR: release products (default .build/release);
 # BENCH_DURATION: each wrk run (default 15s). Writes bench-results/system.txt.
+#   h. what tracing costs (BENCH_ONLY=tracing runs only this): (a)'s load with no OTEL_* variable (tracing
+#      off), with spans exported to an OTLP/HTTP receiver (scripts/otlp/receiver.py, on the same cores),
+#      and with OTEL_EXPORTER_OTLP_ENDPOINT at a port where nothing listens; each on a fresh system,
+#      interleaved over BENCH_ROUNDS rounds (default 2). Writes bench-results/tracing.txt.
 source "$(dirname "$0")/../bench-lib.sh"
 require "$bin/schema-registry" "$bin/cart-service" "$bin/order-service" "$bin/http-baseline"
 duration="${BENCH_DURATION:-15s}"
@@ -70,8 +74,32 @@ warm_up() {  # one order through the whole chain, 60 s at most
     done
 }
 
-start_system
-warm_up
+# h. tracing off / on (exported to a receiver) / on (endpoint closed), interleaved on fresh systems.
+tracing_bench() {
+    local receiver closed round off exported refused
+    receiver=$(free_port); closed=$(free_port)
+    "$python" "$root/scripts/otlp/receiver.py" "$receiver" /dev/null >"$work/receiver.log" 2>&1 &
+    track $!; wait_port "$receiver"
+    {
+        echo "# Tracing off vs on, create-order at 64 connections, $duration per run, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load average at start $load"
+        for round in $(seq 1 "${BENCH_ROUNDS:-2}"); do
+            echo "[bench] h. round $round: tracing off..." >&2
+            start_system; warm_up; off=$(run_wrk 64 0 $((round * 10 + 1))); alive; stop_system
+            echo "[bench] h. round $round: tracing on, exported to the receiver..." >&2
+            start_system OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$receiver"
+            warm_up; exported=$(run_wrk 64 0 $((round * 10 + 2))); alive; stop_system
+            echo "[bench] h. round $round: tracing on, endpoint closed..." >&2
+            start_system OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$closed"
+            warm_up; refused=$(run_wrk 64 0 $((round * 10 + 3))); alive; stop_system
+            echo "h. round $round, tracing off:               $off"
+            echo "h. round $round, tracing on, to a receiver: $exported    (on / off = $(ratio "$exported" "$off"))"
+            echo "h. round $round, tracing on, endpoint closed: $refused    (on / off = $(ratio "$refused" "$off"))"
+        done
+        echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+    } | tee "$results/tracing.txt"
+}
+rps() { sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$1"; }
+ratio() { awk -v a="$(rps "$1")" -v b="$(rps "$2")" 'BEGIN { printf "%.2f", a / b }'; }
 
 # sampler RATE OUT, always in the background: exec makes its pid the python process (killed on exit)
 sampler() { exec "$python" "$root/scripts/system/visibility.py" --cart-port "$cart" --orders-port "$orders" \
@@ -89,6 +117,10 @@ declare -A ticks
 cpu_ticks() { for name in "${!proc[@]}"; do ticks[$name]=$(awk '{print $14 + $15}' "/proc/${proc[$name]}/stat"); done; }
 requests() { sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$1"; }
 
+if [ "${BENCH_ONLY:-}" = tracing ]; then tracing_bench; exit 0; fi
+
+start_system
+warm_up
 echo "[bench] b-d. paced ~1,000 req/s, $duration, with the visibility sampler..."
 sampler 30 "$work/paced.json" & sampler_pid=$!; track $sampler_pid
 paced=$(run_wrk 20 13 2)
@@ -135,8 +167,6 @@ baseline_port=$(free_port)
 track $!; wait_port "$baseline_port"
 baseline=$(run_wrk 64 0 4 "$baseline_port")
 
-rps() { sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$1"; }
-ratio() { awk -v a="$(rps "$1")" -v b="$(rps "$2")" 'BEGIN { printf "%.2f", a / b }'; }
 {
     echo "# Whole system as make run starts it (scripts/run.sh, LOG_LEVEL=info, release), $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load average at start $load"
     echo "a. create-order, 64 connections, $duration: $throughput    (target >= 7000 req/s, p99 <= 20 ms, every answer 201)"
@@ -157,3 +187,4 @@ PY
     echo "f. the same as (a) with LOG_LEVEL=warning: $quiet    (a / f = $(ratio "$throughput" "$quiet"): what info logging costs)"
     echo "g. http-baseline (bare Hummingbird POST, JSON decoded, 201, no Kafka), 64 connections: $baseline    (g / a = $(ratio "$baseline" "$throughput"), target <= 2)"
 } | tee "$results/system.txt"
+tracing_bench

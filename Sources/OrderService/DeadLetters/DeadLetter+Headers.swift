@@ -30,6 +30,7 @@ extension DeadLetter {
             KafkaHeader(key: DeadLetterHeader.originalOffset, value: String(original.offset.rawValue)),
         ]
         if let orderId { headers.append(KafkaHeader(key: DeadLetterHeader.orderId, value: orderId)) }
+        headers += traceHeaders
         return headers
     }
 
@@ -53,7 +54,8 @@ extension DeadLetter {
             category: DeadLetterCategory(rawValue: categoryText) ?? .noRetry,
             message: text(DeadLetterHeader.errorMessage) ?? "",
             retryCount: text(DeadLetterHeader.retryCount).flatMap { Int($0) } ?? 0,
-            timestamp: text(DeadLetterHeader.timestamp).flatMap(ISO8601.parse) ?? message.timestamp ?? Date(timeIntervalSince1970: 0)
+            timestamp: text(DeadLetterHeader.timestamp).flatMap(ISO8601.parse) ?? message.timestamp ?? Date(timeIntervalSince1970: 0),
+            traceHeaders: headers.traceContextHeaders
         )
         return (letter, categoryText)
     }

@@ -21,6 +21,9 @@ public struct DeadLetter: Sendable, Hashable {
     public var retryCount: Int
     /// When the record was dead-lettered.
     public var timestamp: Date
+    /// The original record's `traceparent` and `tracestate` headers, unchanged: the dead letter carries them
+    /// too, so that a trace view leads from the failure back to the request. Empty when it had none.
+    public var traceHeaders: [KafkaHeader]
 
     public init(
         original: KafkaTopicPartitionOffset,
@@ -30,7 +33,8 @@ public struct DeadLetter: Sendable, Hashable {
         category: DeadLetterCategory,
         message: String,
         retryCount: Int,
-        timestamp: Date
+        timestamp: Date,
+        traceHeaders: [KafkaHeader] = []
     ) {
         self.original = original
         self.key = key
@@ -40,5 +44,6 @@ public struct DeadLetter: Sendable, Hashable {
         self.message = message
         self.retryCount = retryCount
         self.timestamp = timestamp
+        self.traceHeaders = traceHeaders
     }
 }

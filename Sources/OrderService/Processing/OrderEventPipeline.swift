@@ -2,6 +2,7 @@ import Foundation
 import Kafka
 import Logging
 import OrderEvents
+import Tracing
 
 /// Applies consumed records to the store: decode, decide, write the changes and the partitions'
 /// next offsets in one transaction.
@@ -17,9 +18,12 @@ public struct OrderEventPipeline: Sendable {
     let policy: RetryPolicy
     let clock: @Sendable () -> Date
     let metrics: OrderServiceMetrics
+    let tracing: OrderEventTracing
     let logger: Logger
 
-    /// - Parameter metrics: where each pass is counted; the default keeps the counts to itself.
+    /// - Parameters:
+    ///   - metrics: where each pass is counted; the default keeps the counts to itself.
+    ///   - isTracingEnabled: make spans for each record and transaction (``OrderEventTracing``).
     public init(
         store: any OrderStore,
         decoder: any OrderEventDecoding,
@@ -27,6 +31,7 @@ public struct OrderEventPipeline: Sendable {
         policy: RetryPolicy = RetryPolicy(),
         clock: @escaping @Sendable () -> Date = { Date() },
         metrics: OrderServiceMetrics = OrderServiceMetrics(),
+        isTracingEnabled: Bool = false,
         logger: Logger
     ) {
         self.store = store
@@ -35,6 +40,7 @@ public struct OrderEventPipeline: Sendable {
         self.policy = policy
         self.clock = clock
         self.metrics = metrics
+        self.tracing = OrderEventTracing(isEnabled: isTracingEnabled)
         self.logger = logger
     }
 
@@ -54,9 +60,11 @@ public struct OrderEventPipeline: Sendable {
         while !records.isEmpty {
             let batch = records
             let start = ContinuousClock.now
+            let commitSpan = tracing.startCommitSpan(batch)
+            defer { commitSpan?.end() }
             do {
-                let counts = try await store.write { [lifecycle, clock] writer in
-                    try Self.apply(batch, to: writer, lifecycle: lifecycle, now: clock())
+                let counts = try await store.write { [lifecycle, clock, tracing] writer in
+                    try Self.apply(batch, to: writer, lifecycle: lifecycle, now: clock(), tracing: tracing)
                 }
                 metrics.recordStoreTransaction(.now - start)
                 record(counts)
@@ -69,11 +77,13 @@ public struct OrderEventPipeline: Sendable {
                 return result
             } catch let failure as ApplyFailure {
                 metrics.recordStoreTransaction(.now - start)
+                commitSpan?.fail(failure.failure, "rolled back: \(failure.failure.message)")
                 handle(failure, in: &records, retriesSoFar: retriesSoFar, stalls: &result.stalls)
             } catch {
                 metrics.recordStoreTransaction(.now - start)
                 // The transaction itself failed (begin or commit): every partition waits at its first record.
                 let failure = Self.failure(from: OrderStoreError.wrapping(error))
+                commitSpan?.fail(error, failure.message)
                 for record in records where result.stalls[record.partition] == nil {
                     result.stalls[record.partition] = stall(record, failure, retriesSoFar: retriesSoFar)
                 }
@@ -92,12 +102,20 @@ public struct OrderEventPipeline: Sendable {
         var records: [PreparedRecord] = []
         records.reserveCapacity(messages.count)
         for message in messages where stalls[message.topicPartition] == nil {
+            let context = tracing.context(of: message.headers)
+            let span = tracing.startDecodeSpan(message, in: context)
+            defer { span?.end() }
             do {
-                records.append(PreparedRecord(message: message, content: .event(try await decoder.decode(message.value))))
+                let event = try await decoder.decode(message.value)
+                span?.attributes["order.id"] = event.orderId.rawValue
+                records.append(PreparedRecord(message: message, content: .event(event), traceContext: context))
             } catch {
+                span?.fail(error, error.message)
                 switch policy.handling(of: error, retriesSoFar: retriesSoFar) {
                 case .deadLetter(let category, let retryCount):
-                    records.append(PreparedRecord(message: message, content: .deadLetter(category, error, retryCount: retryCount)))
+                    records.append(
+                        PreparedRecord(
+                            message: message, content: .deadLetter(category, error, retryCount: retryCount), traceContext: context))
                 case .retry:
                     stalls[message.topicPartition] = stall(message, eventType: nil, error, retriesSoFar: retriesSoFar)
                 }
@@ -141,8 +159,13 @@ public struct OrderEventPipeline: Sendable {
         }
     }
 
-    /// Every dead letter is logged: nothing is skipped silently.
+    /// Every dead letter is logged: nothing is skipped silently. The line carries the `trace_id` of the
+    /// record's own trace (when traced), so that the log leads to the request as the dead letter does.
     private func log(_ letter: DeadLetter) {
+        ServiceContext.withValue(tracing.context(of: letter.traceHeaders)) { logWarning(letter) }
+    }
+
+    private func logWarning(_ letter: DeadLetter) {
         logger.warning(
             "record dead-lettered: \(letter.message)",
             metadata: [
@@ -210,7 +233,8 @@ extension OrderEventPipeline {
         _ records: [PreparedRecord],
         to writer: any OrderStoreWriter,
         lifecycle: OrderLifecycle,
-        now: Date
+        now: Date,
+        tracing: OrderEventTracing = OrderEventTracing(isEnabled: false)
     ) throws(ApplyFailure) -> Counts {
         var counts = Counts()
         var nextOffsets: [KafkaTopicPartition: KafkaOffset] = [:]
@@ -230,20 +254,26 @@ extension OrderEventPipeline {
                 counts.add(record, .noop)
                 continue
             }
+            let span = tracing.startApplySpan(record)
+            defer { span?.end() }
             do {
+                let result: OrderServiceMetrics.EventResult
                 switch try apply(record, to: writer, lifecycle: lifecycle, now: now) {
                 case .deadLettered(let letter):
                     counts.deadLettered += 1
                     counts.letters.append(letter)
-                    counts.add(record, .deadLettered)
+                    result = .deadLettered
                 case .changed:
                     counts.applied += 1
-                    counts.add(record, .applied)
+                    result = .applied
                 case .unchanged:
                     counts.applied += 1
-                    counts.add(record, .noop)
+                    result = .noop
                 }
+                counts.add(record, result)
+                span?.attributes["order.result"] = result.rawValue
             } catch {
+                span?.fail(error, error.message)
                 throw ApplyFailure(index: index, failure: error)
             }
             if case .event(let event) = record.content { counts.eventTimestamps.append(event.timestamp) }

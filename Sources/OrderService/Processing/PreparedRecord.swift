@@ -1,6 +1,8 @@
 import Foundation
 import Kafka
 import OrderEvents
+import ServiceSupport
+import Tracing
 
 /// A consumed record with what is known about it before the transaction.
 struct PreparedRecord: Sendable {
@@ -16,22 +18,27 @@ struct PreparedRecord: Sendable {
     /// The decoded event's type, kept when a failed event becomes a dead letter; `nil` for a record that
     /// could not be decoded.
     let eventType: OrderEventType?
+    /// The trace context of the record's headers, parent of its spans; `nil` when tracing is off.
+    let traceContext: ServiceContext?
 
-    init(message: KafkaConsumerMessage, content: Content) {
+    init(message: KafkaConsumerMessage, content: Content, traceContext: ServiceContext? = nil) {
         self.message = message
         self.content = content
+        self.traceContext = traceContext
         if case .event(let event) = content { eventType = event.eventType } else { eventType = nil }
     }
 
     var partition: KafkaTopicPartition { message.topicPartition }
 
-    /// The dead letter of this record: its bytes unchanged, why, and where it came from.
+    /// The dead letter of this record: its bytes unchanged, why, where it came from, and its trace
+    /// context headers (kept whether or not this service traces), so that it leads back to its request.
     func makeDeadLetter(_ category: DeadLetterCategory, _ failure: RecordFailure, retryCount: Int, at time: Date) -> DeadLetter {
         var orderId = message.keyString
         if case .event(let event) = content { orderId = event.orderId.rawValue }
         return DeadLetter(
             original: message.topicPartitionOffset, key: message.key, value: message.value, orderId: orderId,
-            category: category, message: failure.message, retryCount: retryCount, timestamp: time)
+            category: category, message: failure.message, retryCount: retryCount, timestamp: time,
+            traceHeaders: message.headers.traceContextHeaders)
     }
 }
 

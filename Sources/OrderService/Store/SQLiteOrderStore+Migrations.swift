@@ -56,6 +56,13 @@ extension SQLiteOrderStore {
                     CREATE INDEX deadLetter_unpublished ON deadLetter(isPublished) WHERE isPublished = 0
                     """)
         }
+        // The original record's trace context headers, bytes unchanged, published with the dead letter.
+        migrator.registerMigration("v2: dead letters keep the trace context headers") { db in
+            try db.alter(table: "deadLetter") { table in
+                table.add(column: "traceParent", .blob)
+                table.add(column: "traceState", .blob)
+            }
+        }
         return migrator
     }
 }

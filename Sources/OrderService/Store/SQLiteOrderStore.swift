@@ -3,6 +3,7 @@ import GRDB
 import Kafka
 import Logging
 import OrderEvents
+import ServiceSupport
 
 /// The order store in an SQLite file, through GRDB, in WAL mode.
 ///
@@ -162,6 +163,15 @@ public final class SQLiteOrderStore: OrderStore {
             category: category,
             message: row["message"],
             retryCount: row["retryCount"],
-            timestamp: Date(milliseconds: row["timestampMs"]))
+            timestamp: Date(milliseconds: row["timestampMs"]),
+            traceHeaders: traceHeaders(from: row))
+    }
+
+    /// The trace context headers stored with a dead letter, in the order a record carries them.
+    private static func traceHeaders(from row: Row) -> [KafkaHeader] {
+        var headers: [KafkaHeader] = []
+        if let value: Data = row["traceParent"] { headers.append(KafkaHeader(key: TraceContextHeader.traceParent, value: [UInt8](value))) }
+        if let value: Data = row["traceState"] { headers.append(KafkaHeader(key: TraceContextHeader.traceState, value: [UInt8](value))) }
+        return headers
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Kafka
 import OrderEvents
+import ServiceSupport
 
 /// ``OrderStoreWriter`` over one GRDB transaction. Statements are cached: the consumer runs the same
 /// few thousands of times per second.
@@ -56,13 +57,14 @@ struct SQLiteOrderStoreWriter: OrderStoreWriter {
             try db.cachedStatement(
                 sql: """
                     INSERT OR IGNORE INTO deadLetter (originalTopic, originalPartition, originalOffset, key, value,
-                        orderId, category, message, retryCount, timestampMs)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        orderId, category, message, retryCount, timestampMs, traceParent, traceState)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [
                 letter.original.topic, letter.original.partition.rawValue, letter.original.offset.rawValue,
                 letter.key.map { Data($0) }, Data(letter.value), letter.orderId, letter.category.rawValue,
                 letter.message, letter.retryCount, letter.timestamp.milliseconds,
+                letter.traceHeaderValue(TraceContextHeader.traceParent), letter.traceHeaderValue(TraceContextHeader.traceState),
             ])
             return db.changesCount > 0
         }
@@ -94,5 +96,12 @@ struct SQLiteOrderStoreWriter: OrderStoreWriter {
         } catch {
             throw .wrapping(error)
         }
+    }
+}
+
+extension DeadLetter {
+    /// The bytes of the original's trace header `key`, as the store keeps them; `nil` when it had none.
+    fileprivate func traceHeaderValue(_ key: String) -> Data? {
+        traceHeaders.last(named: key)?.value.map { Data($0) }
     }
 }
