@@ -76,6 +76,22 @@ import TestSupport
         #expect(second["error_category"] as? String == "NO_RETRY_DLQ")
         #expect(try await system.orders.get("/dlq/stats").json["total_messages"] as? Int == 2)
 
+        // The operator's command over the same API: the letter is replayed already, so it is skipped.
+        let binary = try Binaries.locate().orderService
+        let url = "--url=http://127.0.0.1:\(system.orders.port)"
+        let cli = try await runCommand(binary, ["dlq", "replay", "--offsets", "\(dlqOffset)", url])
+        #expect(cli.status == 0, "\(cli.stderrText)")
+        let cliAnswer = try #require(try JSONSerialization.jsonObject(with: cli.stdout) as? [String: Any], "\(cli.stdoutText)")
+        #expect((cliAnswer["replayed"] as? [Any])?.isEmpty == true)
+        #expect((cliAnswer["skipped"] as? [[String: Any]])?.first?["dlqOffset"] as? Int == dlqOffset)
+        let shown = try await runCommand(binary, ["dlq", "show", "\(dlqOffset)", url])
+        #expect(shown.status == 0, "\(shown.stderrText)")
+        let shownLetter = try JSONSerialization.jsonObject(with: shown.stdout) as? [String: Any]
+        #expect(shownLetter?["replayed"] as? Bool == true, "\(shown.stdoutText)")
+        let refused = try await runCommand(binary, ["dlq", "replay", "--offsets", "x", url])
+        #expect(refused.status != 0)
+        #expect(refused.stderrText.contains("--offsets takes integers"), "\(refused.stderrText)")
+
         let bad = try await system.orders.post("/dlq/replay", json: #"{"dlqOffsets": "all"}"#)
         #expect(bad.status == 400)
         #expect(bad.errors == ["Field 'dlqOffsets' must be a non-empty array of offsets (integers of at least 0)"])
