@@ -49,8 +49,14 @@ import Testing
         (
             #"{"dlqOffsets": [1, -1, "2"]}"#,
             [
-                "Field 'dlqOffsets[1]' must be an integer of at least 0", "Field 'dlqOffsets[2]' must be an integer of at least 0",
+                "Field 'dlqOffsets[1]' must be an integer between 0 and 999999999999999999",
+                "Field 'dlqOffsets[2]' must be an integer between 0 and 999999999999999999",
             ]
+        ),
+        (#"{"dlqOffsets": [1000000000000000000]}"#, ["Field 'dlqOffsets[0]' must be an integer between 0 and 999999999999999999"]),
+        (
+            #"{"orderId": null, "force": null}"#,
+            ["Field 'force' must be a boolean, not null", "Field 'orderId' must be a non-empty string"]
         ),
         (
             #"{"dlqOffsets": [1], "orderId": "X"}"#,

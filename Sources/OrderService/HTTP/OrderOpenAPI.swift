@@ -198,11 +198,11 @@ enum OrderOpenAPI {
                 "type": "object",
                 "additionalProperties": false,
                 "properties": {
-                  "dlqOffsets": {"type": "array", "minItems": 1, "maxItems": 1000, "items": {"type": "integer", "minimum": 0, "maximum": 999999999999999}},
+                  "dlqOffsets": {"type": "array", "minItems": 1, "maxItems": 1000, "items": {"type": "integer", "minimum": 0, "maximum": 999999999999999999}},
                   "category": {"type": "string", "minLength": 1, "example": "RETRY_THEN_DLQ"},
                   "orderId": {"type": "string", "minLength": 1},
-                  "fromOffset": {"type": "integer", "minimum": 0, "maximum": 999999999999999},
-                  "toOffset": {"type": "integer", "minimum": 0, "maximum": 999999999999999},
+                  "fromOffset": {"type": "integer", "minimum": 0, "maximum": 999999999999999999},
+                  "toOffset": {"type": "integer", "minimum": 0, "maximum": 999999999999999999},
                   "dryRun": {"type": "boolean", "default": false},
                   "force": {"type": "boolean", "default": false}
                 }

@@ -25,6 +25,10 @@ public struct ReplayRequest: Sendable, Hashable {
     /// each acknowledgement, so a bounded request keeps the answer within an HTTP client's timeout.
     public static let maximumOffsets = 1_000
 
+    /// The largest offset an integer field takes (what ``JSONValue/integer`` reads exactly); the
+    /// OpenAPI document states the same bound.
+    public static let maximumOffset = 999_999_999_999_999_999
+
     private static let filterFields = ["category", "orderId", "fromOffset", "toOffset"]
     private static let knownFields = Set(["dlqOffsets", "dryRun", "force"] + filterFields)
 
@@ -51,8 +55,10 @@ public struct ReplayRequest: Sendable, Hashable {
     }
 
     private static func boolean(_ name: String, in body: [String: JSONValue], problems: inout [String]) -> Bool {
+        // `null` is refused rather than read as absent: the OpenAPI document says boolean, and a
+        // request that does not match it must not be carried out.
         switch body[name] {
-        case .none, .null: return false
+        case .none: return false
         case .bool(let value): return value
         case .some(let other):
             problems.append("Field '\(name)' must be a boolean, not \(other.typeName)")
@@ -72,7 +78,7 @@ public struct ReplayRequest: Sendable, Hashable {
         var offsets: [Int64] = []
         for (position, element) in elements.enumerated() {
             guard let offset = element.integer, offset >= 0 else {
-                problems.append("Field 'dlqOffsets[\(position)]' must be an integer of at least 0")
+                problems.append("Field 'dlqOffsets[\(position)]' must be an integer between 0 and \(maximumOffset)")
                 continue
             }
             if !offsets.contains(Int64(offset)) { offsets.append(Int64(offset)) }
@@ -83,12 +89,12 @@ public struct ReplayRequest: Sendable, Hashable {
     private static func filter(_ body: [String: JSONValue], problems: inout [String]) -> ReplayFilter? {
         var filter = ReplayFilter()
         switch body["category"] {
-        case .none, .null: break
+        case .none: break
         case .string(let text) where !text.isEmpty: filter.category = text
         case .some: problems.append("Field 'category' must be a non-empty string such as \"RETRY_THEN_DLQ\"")
         }
         switch body["orderId"] {
-        case .none, .null: break
+        case .none: break
         case .string(let text) where !text.isEmpty: filter.orderId = text
         case .some: problems.append("Field 'orderId' must be a non-empty string")
         }
@@ -101,9 +107,9 @@ public struct ReplayRequest: Sendable, Hashable {
     }
 
     private static func offset(_ name: String, in body: [String: JSONValue], problems: inout [String]) -> Int64? {
-        guard let value = body[name], value != .null else { return nil }
+        guard let value = body[name] else { return nil }
         guard let offset = value.integer, offset >= 0 else {
-            problems.append("Field '\(name)' must be an integer of at least 0")
+            problems.append("Field '\(name)' must be an integer between 0 and \(maximumOffset)")
             return nil
         }
         return Int64(offset)
