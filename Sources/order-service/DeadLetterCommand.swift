@@ -16,13 +16,15 @@ struct DeadLetterCommand: AsyncParsableCommand {
         @Option(help: "Order Service base URL (env ORDER_SERVICE_URL).")
         var url = ProcessInfo.processInfo.environment["ORDER_SERVICE_URL"] ?? "http://127.0.0.1:8001"
         @Option(name: .customLong("api-key"), help: "API key sent as X-API-Key (env ORDER_SERVICE_API_KEY).")
-        var apiKey = ProcessInfo.processInfo.environment["ORDER_SERVICE_API_KEY"]
+        var apiKey: String?
 
         /// Sends the request and returns the JSON body; a non-2xx answer fails with the service's errors.
         func call(_ method: HTTPMethod, _ path: String, body: Data? = nil) async throws -> Any {
             var request = HTTPClientRequest(url: url.trimmingCharacters(in: ["/"]) + path)
             request.method = method
-            if let apiKey { request.headers.add(name: "X-API-Key", value: apiKey) }
+            if let key = apiKey ?? ProcessInfo.processInfo.environment["ORDER_SERVICE_API_KEY"] {
+                request.headers.add(name: "X-API-Key", value: key)
+            }
             if let body {
                 request.headers.add(name: "Content-Type", value: "application/json")
                 request.body = .bytes(ByteBuffer(bytes: body))
