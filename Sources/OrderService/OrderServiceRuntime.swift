@@ -64,15 +64,16 @@ public enum OrderServiceRuntime {
         let deadLetters = DeadLetterIndex()
         let orderMetrics = OrderServiceMetrics(registry: metrics)
         let services: [any Service]
+        let replayer: DeadLetterReplayer
         do {
-            services = try makeServices(
+            (services, replayer) = try makeServices(
                 configuration: configuration, store: store, status: status, deadLetters: deadLetters, metrics: orderMetrics,
                 logger: logger)
         } catch {
             throw StartError(description: "\(error)")
         }
         return buildOrderApplication(
-            configuration: configuration, store: store, deadLetters: deadLetters, status: status, access: access,
+            configuration: configuration, store: store, deadLetters: deadLetters, status: status, replayer: replayer, access: access,
             rateLimiter: configuration.http.makeRateLimiter(), services: services, metrics: orderMetrics, logger: logger,
             onServerRunning: onServerRunning)
     }
@@ -92,7 +93,7 @@ public enum OrderServiceRuntime {
         deadLetters: DeadLetterIndex,
         metrics: OrderServiceMetrics,
         logger: Logger
-    ) throws -> [any Service] {
+    ) throws -> (services: [any Service], replayer: DeadLetterReplayer) {
         let registry = RegistryClient(
             configuration: RegistryClientConfiguration(
                 baseURL: configuration.schemaRegistryURL, requestTimeout: configuration.registryRequestTimeout,
@@ -103,10 +104,12 @@ public enum OrderServiceRuntime {
             lifecycle: OrderLifecycle(shipping: configuration.shipping), policy: configuration.retryPolicy, metrics: metrics,
             isTracingEnabled: configuration.isTracingEnabled, logger: logger)
         let admin = try KafkaAdmin(configuration: adminConfiguration(configuration), logger: logger)
+        // One acks=all producer for dead letters and their replays; the outbox runs it.
+        let producer = try KafkaProducer(
+            configuration: producerConfiguration(configuration), logger: logger, metricsFactory: metrics.kafkaMetricsFactory)
         let outbox = DeadLetterOutbox(
             store: store,
-            producer: try KafkaProducer(
-                configuration: producerConfiguration(configuration), logger: logger, metricsFactory: metrics.kafkaMetricsFactory),
+            producer: producer,
             topic: configuration.deadLetterTopic, policy: configuration.retryPolicy, status: status, logger: logger)
         let consumer = OrderConsumer(
             configuration: configuration, pipeline: pipeline, store: store, status: status, outbox: outbox,
@@ -118,7 +121,10 @@ public enum OrderServiceRuntime {
             logger: logger)
         let reader = DeadLetterReader(
             index: deadLetters, admin: admin, configuration: configuration, metrics: metrics, logger: logger)
-        return [outbox, reader, consumer]
+        let replayer = DeadLetterReplayer(
+            index: deadLetters, store: store, producer: KafkaReplayProducer(producer: producer), topic: configuration.topic,
+            deadLetterTopic: configuration.deadLetterTopic, logger: logger)
+        return ([outbox, reader, consumer], replayer)
     }
 
     private static func adminConfiguration(_ configuration: OrderServiceConfiguration) -> KafkaAdminConfiguration {

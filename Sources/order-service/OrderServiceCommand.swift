@@ -14,12 +14,20 @@ struct OrderServiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "order-service",
         abstract: "Consumes order events exactly once in effect; serves orders and dead letters.",
-        discussion: OrderServiceConfiguration.settings.help(defaults: OrderServiceConfiguration()))
+        discussion: OrderServiceConfiguration.settings.help(defaults: OrderServiceConfiguration())
+            + "\n\n`order-service dlq list|show N|replay …` looks at and replays dead letters of a running service (see `order-service dlq --help`)."
+    )
 
     /// The settings' flags, read by the table rather than by ArgumentParser, which cannot be driven by it.
     @Argument(parsing: .allUnrecognized, help: .hidden) var settingFlags: [String] = []
 
     func run() async throws {
+        // The operator's client shares the binary but not the settings table: it only talks HTTP.
+        if settingFlags.first == "dlq" {
+            var command = try DeadLetterCommand.parseAsRoot(Array(settingFlags.dropFirst()))
+            if var async = command as? any AsyncParsableCommand { try await async.run() } else { try command.run() }
+            return
+        }
         let environment = ProcessInfo.processInfo.environment
         var configuration = try OrderServiceConfiguration.settings.read(
             environment: environment, arguments: settingFlags, over: OrderServiceConfiguration())

@@ -204,19 +204,22 @@ import Testing
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         #expect(
             Set(paths.keys) == [
-                "/order-details", "/getAllOrderIdsFromTopic", "/dlq/stats", "/dlq/messages", "/health", "/openapi.json", "/metrics",
+                "/order-details", "/getAllOrderIdsFromTopic", "/dlq/stats", "/dlq/messages", "/dlq/replay", "/health",
+                "/openapi.json", "/metrics",
             ])
         for (path, operations) in paths {
-            #expect(Set(operations.keys) == ["get"], "\(path)")
+            let method: HTTPRequest.Method = path == "/dlq/replay" ? .post : .get
+            let other: HTTPRequest.Method = method == .post ? .get : .post
+            #expect(Set(operations.keys) == [method.rawValue.lowercased()], "\(path)")
             let status = try await app.test(.router) { client in
-                try await client.execute(uri: path, method: .get) { $0.status }
+                try await client.execute(uri: path, method: method, body: ByteBuffer(string: "{}")) { $0.status }
             }
             #expect(status != .notFound || path == "/order-details", "\(path) is not routed")
             #expect(status != .methodNotAllowed, "\(path)")
             let (unserved, allow) = try await app.test(.router) { client in
-                try await client.execute(uri: path, method: .post) { ($0.status, $0.headers[.allow]) }
+                try await client.execute(uri: path, method: other) { ($0.status, $0.headers[.allow]) }
             }
-            #expect(unserved == .methodNotAllowed && allow == "GET", "POST \(path): \(unserved)")
+            #expect(unserved == .methodNotAllowed && allow == method.rawValue, "\(other) \(path): \(unserved)")
         }
     }
 }

@@ -36,7 +36,9 @@ public final class DeadLetterIndex: Sendable {
                 state.duplicates += 1
                 return false
             }
-            state.letters.append(IndexedDeadLetter(letter: letter, category: category, position: message.topicPartitionOffset))
+            state.letters.append(
+                IndexedDeadLetter(
+                    letter: letter, category: category, position: message.topicPartitionOffset, headers: message.headers))
             state.categories[category, default: 0] += 1
             return true
         }
@@ -60,6 +62,17 @@ public final class DeadLetterIndex: Sendable {
     /// Copies of a letter read more than once, and counted once.
     public var duplicateCount: Int { state.withLock { $0.duplicates } }
 
+    /// The letter at `offset` of the dead-letter topic (its first partition holding one there); `nil`
+    /// when there is none, or the record there repeats a letter held already.
+    public func letter(atOffset offset: Int64) -> IndexedDeadLetter? {
+        state.withLock { state in
+            state.letters.filter { $0.position.offset.rawValue == offset }.min { $0.position.partition < $1.position.partition }
+        }
+    }
+
+    /// Every distinct letter, in topic order.
+    public var all: [IndexedDeadLetter] { state.withLock { $0.letters } }
+
     /// The letters in topic order, `limit` of them after skipping `offset`.
     public func page(limit: Int, offset: Int) -> (letters: [IndexedDeadLetter], total: Int) {
         state.withLock { state in
@@ -77,11 +90,45 @@ public struct IndexedDeadLetter: Sendable, Hashable {
     public var category: String
     /// Where the letter is in the dead-letter topic.
     public var position: KafkaTopicPartitionOffset
+    /// The record's headers as read: the dead-letter metadata and whatever the original carried.
+    public var headers: [KafkaHeader]
+
+    public init(letter: DeadLetter, category: String, position: KafkaTopicPartitionOffset, headers: [KafkaHeader] = []) {
+        self.letter = letter
+        self.category = category
+        self.position = position
+        self.headers = headers
+    }
 
     /// The seed's DLQ message (6.3), with the original value in base64.
-    public var json: JSONText {
+    public var json: JSONText { .object(members) }
+
+    /// The seed's shape, then where the letter is in the dead-letter topic and whether and when it was
+    /// replayed (`replay` is its record, `nil` when never replayed).
+    public func json(replay: DeadLetterReplay?) -> JSONText {
+        var members = self.members
+        members.append(("dlq_offset", .int(position.offset.rawValue)))
+        members.append(("replayed", .bool(replay?.isConfirmed ?? false)))
+        members.append(("replayed_at", replay?.replayedAt.map(JSONText.timestamp) ?? .null))
+        members.append(("replay_attempts", .int(replay?.attempt ?? 0)))
+        if let replay, let produced = replay.produced {
+            members.append(
+                (
+                    "replayed_to",
+                    .object([
+                        ("topic", .string(produced.topic)), ("partition", .int(produced.partition.rawValue)),
+                        ("offset", .int(produced.offset.rawValue)),
+                    ])
+                ))
+        } else {
+            members.append(("replayed_to", .null))
+        }
+        return .object(members)
+    }
+
+    private var members: [(String, JSONText)] {
         let letter = self.letter
-        return .object([
+        return [
             ("orderId", letter.orderId.map(JSONText.string) ?? .null),
             ("error_category", .string(category)),
             ("error_message", .string(letter.message)),
@@ -91,6 +138,6 @@ public struct IndexedDeadLetter: Sendable, Hashable {
             ("original_partition", .int(letter.original.partition.rawValue)),
             ("original_offset", .int(letter.original.offset.rawValue)),
             ("original_value", .string(Data(letter.value).base64EncodedString())),
-        ])
+        ]
     }
 }

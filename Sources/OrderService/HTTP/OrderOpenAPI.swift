@@ -75,7 +75,29 @@ enum OrderOpenAPI {
                   "403": {"$ref": "#/components/responses/Forbidden"},
                   "429": {"$ref": "#/components/responses/TooManyRequests"},
                   "200": {"description": "A page of dead letters", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DeadLetterPage"}}}},
-                  "400": {"$ref": "#/components/responses/BadRequest"}
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "503": {"$ref": "#/components/responses/Unavailable"}
+                }
+              }
+            },
+            "/dlq/replay": {
+              "post": {
+                "operationId": "replayDeadLetters",
+                "summary": "Replays dead letters to their original topic (admin); each at most once unless forced",
+                "description": "Give dlqOffsets, or a filter (category, orderId, fromOffset, toOffset; all given must match). Each copy carries the original key, value and headers plus x-replayed-from-dlq-offset. A letter replayed before, or whose replay was started and never confirmed, is skipped with the reason; force replays it again.",
+                "requestBody": {
+                  "required": true,
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReplayRequest"}, "example": {"dlqOffsets": [0, 3], "dryRun": true}}}
+                },
+                "responses": {
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "429": {"$ref": "#/components/responses/TooManyRequests"},
+                  "200": {"description": "What was replayed and what was skipped", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReplayOutcome"}}}},
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "413": {"$ref": "#/components/responses/TooLarge"},
+                  "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+                  "503": {"$ref": "#/components/responses/Unavailable"}
                 }
               }
             },
@@ -165,7 +187,34 @@ enum OrderOpenAPI {
                   "original_topic": {"type": "string"},
                   "original_partition": {"type": "integer"},
                   "original_offset": {"type": "integer"},
-                  "original_value": {"type": "string", "format": "byte", "description": "The original record's value, base64"}
+                  "original_value": {"type": "string", "format": "byte", "description": "The original record's value, base64"},
+                  "dlq_offset": {"type": "integer", "description": "Where the letter is in the dead-letter topic: what POST /dlq/replay takes"},
+                  "replayed": {"type": "boolean", "description": "Whether a replay was acknowledged by the broker"},
+                  "replayed_at": {"type": "string", "format": "date-time", "nullable": true},
+                  "replay_attempts": {"type": "integer", "description": "Replays started (forced ones included); more than zero with replayed false means one was never confirmed"},
+                  "replayed_to": {"type": "object", "nullable": true, "properties": {"topic": {"type": "string"}, "partition": {"type": "integer"}, "offset": {"type": "integer"}}}
+                }
+              },
+              "ReplayRequest": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "dlqOffsets": {"type": "array", "minItems": 1, "maxItems": 1000, "items": {"type": "integer", "minimum": 0, "maximum": 999999999999999999}},
+                  "category": {"type": "string", "minLength": 1, "example": "RETRY_THEN_DLQ"},
+                  "orderId": {"type": "string", "minLength": 1},
+                  "fromOffset": {"type": "integer", "minimum": 0, "maximum": 999999999999999999},
+                  "toOffset": {"type": "integer", "minimum": 0, "maximum": 999999999999999999},
+                  "dryRun": {"type": "boolean", "default": false},
+                  "force": {"type": "boolean", "default": false}
+                }
+              },
+              "ReplayOutcome": {
+                "type": "object",
+                "required": ["dryRun", "replayed", "skipped"],
+                "properties": {
+                  "dryRun": {"type": "boolean"},
+                  "replayed": {"type": "array", "items": {"type": "object", "required": ["dlqOffset", "topic", "partition", "offset"], "properties": {"dlqOffset": {"type": "integer"}, "topic": {"type": "string"}, "partition": {"type": "integer"}, "offset": {"type": "integer", "nullable": true, "description": "null in a dry run"}}}},
+                  "skipped": {"type": "array", "items": {"type": "object", "required": ["dlqOffset", "reason"], "properties": {"dlqOffset": {"type": "integer"}, "reason": {"type": "string"}}}}
                 }
               },
               "DeadLetterPage": {
@@ -217,6 +266,8 @@ enum OrderOpenAPI {
               "Forbidden": {"description": "Valid credentials without the role this operation needs", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
               "TooManyRequests": {"description": "Past the rate limit (RATE_LIMIT_RPS); retry after Retry-After seconds", "headers": {"Retry-After": {"schema": {"type": "integer"}}, "RateLimit-Limit": {"schema": {"type": "integer"}}, "RateLimit-Remaining": {"schema": {"type": "integer"}}, "RateLimit-Reset": {"schema": {"type": "integer"}}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
               "BadRequest": {"description": "Invalid request; every problem is listed", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
+              "TooLarge": {"description": "Body larger than 64 KiB", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
+              "UnsupportedMediaType": {"description": "Body is not application/json", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
               "NotFound": {"description": "No such order", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
               "Unavailable": {
                 "description": "The order store cannot be read; retry after the delay in Retry-After",

@@ -15,6 +15,10 @@ struct OrderRoutes<Context: RequestContext>: Sendable {
     let topic: String
     let deadLetterTopic: String
     let maximumPageSize: Int
+    /// `nil` when the service runs without Kafka (route tests): replays answer 503.
+    let replayer: DeadLetterReplayer?
+    /// Largest `POST /dlq/replay` body.
+    static var maximumReplayBodySize: Int { 64 * 1024 }
 
     /// Queries and dead-letter reads need the reader role; anything that is not a read (a replay or
     /// another admin endpoint to come) needs admin; health and the API description stay open.
@@ -30,6 +34,7 @@ struct OrderRoutes<Context: RequestContext>: Sendable {
         router.get("/getAllOrderIdsFromTopic", use: allOrderIDs)
         router.get("/dlq/stats", use: deadLetterStatistics)
         router.get("/dlq/messages", use: deadLetterMessages)
+        router.post("/dlq/replay", use: replayDeadLetters)
         router.get("/health", use: health)
         router.get("/openapi.json", use: openAPI)
     }
@@ -85,14 +90,28 @@ struct OrderRoutes<Context: RequestContext>: Sendable {
         let offset = query.integer("offset", default: 0, range: 0...Int.max) ?? 0
         try query.check()
         let (letters, total) = deadLetters.page(limit: limit, offset: offset)
+        let replays = try await read(
+            { () async throws(OrderStoreError) in try await store.replays(deadLetterTopic: deadLetterTopic) }, context: context)
         return .json(
             .object([
-                ("messages", .array(letters.map(\.json))),
+                ("messages", .array(letters.map { $0.json(replay: replays[$0.position]) })),
                 ("count", .int(letters.count)),
                 ("total", .int(total)),
                 ("limit", .int(limit)),
                 ("offset", .int(offset)),
             ]))
+    }
+
+    /// Replays dead letters; see ``DeadLetterReplayer`` for the at-most-once rule.
+    @Sendable func replayDeadLetters(_ request: Request, context: Context) async throws -> Response {
+        let replayRequest = try ReplayRequest.validate(try await request.jsonObject(maximumSize: Self.maximumReplayBodySize))
+        guard let replayer else { throw APIError.unavailable("Dead-letter replay is not available in this process") }
+        do {
+            return .json(try await replayer.replay(replayRequest).json)
+        } catch {
+            context.logger.warning("dead-letter replay refused", error: error)
+            throw APIError.unavailable(error.description)
+        }
     }
 
     @Sendable func health(_ request: Request, context: Context) async throws -> Response {

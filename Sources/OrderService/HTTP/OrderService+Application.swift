@@ -18,6 +18,7 @@ public func buildOrderApplication(
     store: any OrderStore,
     deadLetters: DeadLetterIndex,
     status: ConsumerStatusBoard,
+    replayer: DeadLetterReplayer? = nil,
     access: AccessControl = AccessControl(realm: OrderServiceRuntime.realm),
     rateLimiter: RateLimiter? = nil,
     services: [any Service] = [],
@@ -35,7 +36,8 @@ public func buildOrderApplication(
         status: status,
         topic: configuration.topic,
         deadLetterTopic: configuration.deadLetterTopic,
-        maximumPageSize: configuration.maximumPageSize
+        maximumPageSize: configuration.maximumPageSize,
+        replayer: replayer
     ).register(on: router)
     router.addMetricsEndpoint(metrics.registry) {
         metrics.updateConsumerLag(status.snapshot(deadLetterReaderCaughtUp: true).partitions)

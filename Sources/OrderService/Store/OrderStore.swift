@@ -48,7 +48,22 @@ public protocol OrderStore: Sendable {
     func unpublishedDeadLetters(limit: Int) async throws(OrderStoreError) -> [DeadLetter]
     /// Notes that the dead-letter topic acknowledged these dead letters.
     func markPublished(_ originals: [KafkaTopicPartitionOffset]) async throws(OrderStoreError)
-    /// Deletes every order, offset and dead letter: used when the broker's log was reset and the
+    /// Records the intent to replay a dead letter, before anything is produced, unless it was replayed
+    /// (or a replay of it was started) before and `isForced` is false.
+    ///
+    /// Atomic: of two concurrent claims of one letter, one wins. A forced claim takes over an
+    /// unconfirmed replay too.
+    func claimReplay(
+        of deadLetter: KafkaTopicPartitionOffset, isForced: Bool, at time: Date
+    ) async throws(OrderStoreError)
+        -> ReplayClaim
+    /// Notes that the broker acknowledged the replayed copy of `attempt` at `produced`.
+    func confirmReplay(
+        of deadLetter: KafkaTopicPartitionOffset, attempt: Int, produced: KafkaTopicPartitionOffset, at time: Date
+    ) async throws(OrderStoreError)
+    /// Every replay recorded for the dead letters of `topic`, by their position there.
+    func replays(deadLetterTopic topic: String) async throws(OrderStoreError) -> [KafkaTopicPartitionOffset: DeadLetterReplay]
+    /// Deletes every order, offset, dead letter and replay record: used when the broker's log was reset and the
     /// stored state no longer belongs to it.
     func reset() async throws(OrderStoreError)
 }

@@ -63,6 +63,22 @@ extension SQLiteOrderStore {
                 table.add(column: "traceState", .blob)
             }
         }
+        migrator.registerMigration("v3: dead-letter replays") { db in
+            // One row per dead letter (its position in the dead-letter topic): the intent is inserted
+            // before the produce, the produced position set after the acknowledgement.
+            try db.create(table: "deadLetterReplay") { table in
+                table.column("dlqTopic", .text).notNull()
+                table.column("dlqPartition", .integer).notNull()
+                table.column("dlqOffset", .integer).notNull()
+                table.primaryKey(["dlqTopic", "dlqPartition", "dlqOffset"])
+                table.column("attempt", .integer).notNull()
+                table.column("requestedAtMs", .integer).notNull()
+                table.column("replayedAtMs", .integer)
+                table.column("producedTopic", .text)
+                table.column("producedPartition", .integer)
+                table.column("producedOffset", .integer)
+            }
+        }
         return migrator
     }
 }

@@ -131,14 +131,17 @@ public final class SQLiteOrderStore: OrderStore {
     public func reset() async throws(OrderStoreError) {
         do {
             try await pool.write { db in
-                try db.execute(sql: #"DELETE FROM orderItem; DELETE FROM "order"; DELETE FROM consumedOffset; DELETE FROM deadLetter"#)
+                try db.execute(
+                    sql:
+                        #"DELETE FROM orderItem; DELETE FROM "order"; DELETE FROM consumedOffset; DELETE FROM deadLetter; DELETE FROM deadLetterReplay"#
+                )
             }
         } catch {
             throw .wrapping(error)
         }
     }
 
-    private func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws(OrderStoreError) -> T {
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws(OrderStoreError) -> T {
         do {
             return try await pool.read(body)
         } catch {

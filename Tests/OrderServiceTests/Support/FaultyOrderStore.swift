@@ -85,6 +85,27 @@ final class FaultyOrderStore: OrderStore {
         try checkAvailable()
         try await inner.reset()
     }
+
+    func claimReplay(
+        of deadLetter: KafkaTopicPartitionOffset, isForced: Bool, at time: Date
+    ) async throws(OrderStoreError)
+        -> ReplayClaim
+    {
+        try checkAvailable()
+        return try await inner.claimReplay(of: deadLetter, isForced: isForced, at: time)
+    }
+
+    func confirmReplay(
+        of deadLetter: KafkaTopicPartitionOffset, attempt: Int, produced: KafkaTopicPartitionOffset, at time: Date
+    ) async throws(OrderStoreError) {
+        try checkAvailable()
+        try await inner.confirmReplay(of: deadLetter, attempt: attempt, produced: produced, at: time)
+    }
+
+    func replays(deadLetterTopic topic: String) async throws(OrderStoreError) -> [KafkaTopicPartitionOffset: DeadLetterReplay] {
+        try checkAvailable()
+        return try await inner.replays(deadLetterTopic: topic)
+    }
 }
 
 private struct FaultyWriter: OrderStoreWriter {
