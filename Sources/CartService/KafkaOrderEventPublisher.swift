@@ -89,7 +89,7 @@ public final class KafkaOrderEventPublisher: OrderEventPublisher, Service {
         let id = try await retryUntilDone("register the order event schema at \(configuration.schemaRegistryURL)") {
             do {
                 return try await serializer.prepare()
-            } catch where error.httpStatus == 403 {
+            } catch let error where error.httpStatus == 403 {
                 throw SchemaRegistrationRefused(subject: serializer.subject, registry: configuration.schemaRegistryURL, cause: error)
             }
         }

@@ -30,7 +30,8 @@ import Testing
         try await withLiveRegistry(http: Self.http, userInfo: "ops:\(Self.adminKey)") { admin, _ in
             let id = try await admin.register(Fixtures.orderV1, subject: "orders-value")
             let writer = RegistryClient(
-                configuration: RegistryClientConfiguration(baseURL: admin.configuration.baseURL, basicAuthUserInfo: "cart:\(Self.writerKey)"),
+                configuration: RegistryClientConfiguration(
+                    baseURL: admin.configuration.baseURL, basicAuthUserInfo: "cart:\(Self.writerKey)"),
                 logger: Logger(label: "test"))
             let serializer = try RegistrySerializer(client: writer, schema: Fixtures.orderV1, topic: "orders")
             #expect(try await serializer.prepare() == id)

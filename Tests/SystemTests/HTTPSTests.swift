@@ -25,7 +25,8 @@ import TestSupport
 
         let created = try await system.cart.post("/create-order", json: #"{"orderId": "TLS-1", "itemsCount": 2}"#)
         #expect(created.status == 201, "\(created.body)")
-        #expect(try await system.cart.with(headers: []).post("/create-order", json: #"{"orderId": "TLS-2", "itemsCount": 1}"#).status == 401)
+        #expect(
+            try await system.cart.with(headers: []).post("/create-order", json: #"{"orderId": "TLS-2", "itemsCount": 1}"#).status == 401)
         // The Order Service decodes it with the schema it read from the https registry.
         try await waitUntil("TLS-1 in the Order Service", timeout: hangDeadline) {
             (try? await system.orders.get("/order-details?orderId=TLS-1", timeout: .seconds(5)))?.status == 200

@@ -64,10 +64,13 @@ load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
-open_rps=$(median "${figures[open]}"); keyed_rps=$(median "${figures[keyed]}"); tls_rps=$(median "${figures[tls]:-}")
+open_rps=$(median "${figures[open]}"); keyed_rps=$(median "${figures[keyed]}")
 {
     echo "# Security's cost, Cart Service POST /create-order (201 after acks=all), 64 connections, $rounds interleaved rounds of $duration, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load average $load at start, $load_end at end"
     echo "open (defaults): median $open_rps req/s  (rounds: ${figures[open]})"
     echo "keyed (API_KEYS + RATE_LIMIT_RPS=1000000): median $keyed_rps req/s  (rounds: ${figures[keyed]})  keyed / open = $(ratio "$keyed_rps" "$open_rps")"
-    [ -n "${figures[tls]:-}" ] && echo "tls (HTTPS, P-256): median $tls_rps req/s  (rounds: ${figures[tls]})  tls / open = $(ratio "$tls_rps" "$open_rps")"
+    if [ -n "${figures[tls]:-}" ]; then
+        tls_rps=$(median "${figures[tls]}")
+        echo "tls (HTTPS, P-256): median $tls_rps req/s  (rounds: ${figures[tls]})  tls / open = $(ratio "$tls_rps" "$open_rps")"
+    fi
 } | tee "$results/security.txt"

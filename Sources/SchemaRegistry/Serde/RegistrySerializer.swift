@@ -76,9 +76,9 @@ public final class RegistrySerializer: Sendable {
     /// client whose credential may read but not register (a registry that reserves registering for
     /// admins) works as long as someone registered the schema before.
     private func lookUpOrRegister() async throws(RegistryError) -> SchemaID {
-        do {
+        do throws(RegistryError) {
             return try await client.lookup(schemaText, subject: subject).id
-        } catch where error.code == .subjectNotFound || error.code == .schemaNotFound {
+        } catch let error where error.code == .subjectNotFound || error.code == .schemaNotFound {
             return try await client.register(schemaText, subject: subject)
         }
     }
