@@ -87,7 +87,7 @@ public final class KafkaOrderEventPublisher: OrderEventPublisher, Service {
             try await topics.ensure()
         }
         let id = try await retryUntilDone("register the order event schema at \(configuration.schemaRegistryURL)") {
-            do {
+            do throws(RegistryError) {
                 return try await serializer.prepare()
             } catch let error where error.httpStatus == 403 {
                 throw SchemaRegistrationRefused(subject: serializer.subject, registry: configuration.schemaRegistryURL, cause: error)
