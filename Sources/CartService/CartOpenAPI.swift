@@ -69,6 +69,7 @@ enum CartOpenAPI {
             "/metrics": {
               "get": {
                 "operationId": "metrics",
+                "security": [],
                 "summary": "Every metric in Prometheus's text format, for a scraper",
                 "responses": {"200": {"description": "The metrics", "content": {"text/plain": {"schema": {"type": "string"}}}}}
               }

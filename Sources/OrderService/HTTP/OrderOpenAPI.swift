@@ -93,6 +93,7 @@ enum OrderOpenAPI {
             "/metrics": {
               "get": {
                 "operationId": "metrics",
+                "security": [],
                 "summary": "Every metric in Prometheus's text format, for a scraper",
                 "responses": {"200": {"description": "The metrics", "content": {"text/plain": {"schema": {"type": "string"}}}}}
               }
