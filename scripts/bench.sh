@@ -13,6 +13,7 @@ drivers=(
     scripts/avro/bench.sh
     scripts/registry/bench.sh
     scripts/cart-service/bench.sh
+    scripts/security/bench.sh
     scripts/order-service/bench.sh
     scripts/system/bench.sh
 )

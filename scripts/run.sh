@@ -21,6 +21,28 @@ cart_port="${CART_PORT:-8000}"
 order_port="${ORDER_PORT:-8001}"
 
 say() { printf '[run]     %s\n' "$*"; }
+
+# With TLS_CERT_FILE and TLS_KEY_FILE every service answers HTTPS only. The readiness probes below
+# skip verification (-k: they send no credential and only ask /health on this machine); the printed
+# curl lines trust the CA file, the certificate itself when it is self-signed.
+scheme=http; probe_tls=(); try_tls=""
+if [ -n "${TLS_CERT_FILE:-}" ]; then
+    scheme=https; probe_tls=(-k); try_tls=" --cacert ${SCHEMA_REGISTRY_CA_FILE:-$TLS_CERT_FILE}"
+fi
+
+# key_header ROLE: the -H option with the key of ROLE (writer or reader) from API_KEYS, a placeholder when
+# the keys are only in API_KEYS_FILE, nothing when authentication is off. Never the admin key.
+key_header() {
+    local pair
+    IFS=',' read -ra pairs <<<"${API_KEYS:-}"
+    for pair in "${pairs[@]}"; do
+        pair="${pair#"${pair%%[![:space:]]*}"}"
+        if [ "${pair%%=*}" = "$1" ]; then printf " -H 'X-API-Key: %s'" "${pair#*=}"; return; fi
+    done
+    if [ -n "${API_KEYS:-}${API_KEYS_FILE:-}${JWT_HS256_SECRET:-}${JWT_JWKS_FILE:-}" ]; then
+        printf " -H 'X-API-Key: <%s key>'" "$1"
+    fi
+}
 children=()
 
 stop_all() {
@@ -100,7 +122,7 @@ if $embedded_broker; then
 fi
 
 if [ -z "${SCHEMA_REGISTRY_URL:-}" ]; then
-    export SCHEMA_REGISTRY_URL="http://127.0.0.1:$registry_port"
+    export SCHEMA_REGISTRY_URL="$scheme://127.0.0.1:$registry_port"
     start registry "$bin/schema-registry" --port "$registry_port"
     wait_for_port registry "$registry_port"
 fi
@@ -110,7 +132,7 @@ start cart "$bin/cart-service" --port "$cart_port"
 wait_for_port cart "$cart_port"
 # Ready means an order can be published: broker reachable and the event schema registered.
 deadline=$((SECONDS + 60))
-until curl -sf -o /dev/null "http://127.0.0.1:$cart_port/health"; do
+until curl -sf "${probe_tls[@]}" -o /dev/null "$scheme://127.0.0.1:$cart_port/health"; do
     [ $SECONDS -lt $deadline ] || { say "cart did not become healthy; see $run_dir/cart.log"; exit 1; }
     sleep 0.1
 done
@@ -118,21 +140,21 @@ start order "$bin/order-service" --port "$order_port"
 wait_for_port order "$order_port"
 # ... and its consumer has its partitions (the broker delays a group's first join by a few seconds).
 deadline=$((SECONDS + 60))
-until curl -s "http://127.0.0.1:$order_port/health" | grep -q '"consumer":"running"'; do
+until curl -s "${probe_tls[@]}" "$scheme://127.0.0.1:$order_port/health" | grep -q '"consumer":"running"'; do
     [ $SECONDS -lt $deadline ] || { say "order did not start consuming; see $run_dir/order.log"; exit 1; }
     sleep 0.1
 done
 
 cat <<READY | prefix_lines run
 ready:
-  Cart Service     http://127.0.0.1:$cart_port    (POST /create-order, PUT /update-order, GET /health)
-  Order Service    http://127.0.0.1:$order_port    (GET /order-details?orderId=…, /dlq/stats, /dlq/messages, /health)
+  Cart Service     $scheme://127.0.0.1:$cart_port    (POST /create-order, PUT /update-order, GET /health)
+  Order Service    $scheme://127.0.0.1:$order_port    (GET /order-details?orderId=…, /dlq/stats, /dlq/messages, /health)
   Schema Registry  $SCHEMA_REGISTRY_URL
   Kafka            $KAFKA_BOOTSTRAP_SERVERS$($embedded_broker && echo " (Tansu, in memory)")
   logs             $run_dir/*.log
 try:
-  curl -X POST http://127.0.0.1:$cart_port/create-order -H 'Content-Type: application/json' -d '{"orderId": "ORDER-001", "itemsCount": 3}'
-  curl 'http://127.0.0.1:$order_port/order-details?orderId=ORDER-001'
+  curl$try_tls -X POST $scheme://127.0.0.1:$cart_port/create-order$(key_header writer) -H 'Content-Type: application/json' -d '{"orderId": "ORDER-001", "itemsCount": 3}'
+  curl$try_tls '$scheme://127.0.0.1:$order_port/order-details?orderId=ORDER-001'$(key_header reader)
 press Ctrl-C to stop
 READY
 wait

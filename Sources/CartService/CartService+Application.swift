@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import Prometheus
@@ -12,8 +13,11 @@ import ServiceSupport
 /// that the producer starts before the server and is flushed after it stops), and the access control
 /// and rate limiter that the configuration describes (both off when not given).
 ///
-/// - Parameter metrics: the registry that `GET /metrics` shows and the service's metrics go to; the
-///   executable passes the one it bootstrapped `MetricsSystem` with, a test one of its own.
+/// - Parameters:
+///   - metrics: the registry that `GET /metrics` shows and the service's metrics go to; the executable
+///     passes the one it bootstrapped `MetricsSystem` with, a test one of its own.
+///   - server: the HTTP server, as ``ServiceSupport/HTTPSecuritySettings/makeServer()`` made it (HTTPS
+///     when configured); by default plain HTTP with the configuration's limits, for tests.
 public func buildCartApplication(
     configuration: CartServiceConfiguration,
     publisher: any OrderEventPublisher,
@@ -21,6 +25,7 @@ public func buildCartApplication(
     rateLimiter: RateLimiter? = nil,
     services: [any Service] = [],
     metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+    server: HTTPServerBuilder? = nil,
     logger: Logger,
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
@@ -45,7 +50,7 @@ public func buildCartApplication(
     router.answerUnservedMethodsWithMethodNotAllowed()
     return Application(
         router: router,
-        server: configuration.http.server,
+        server: server ?? configuration.http.server,
         configuration: configuration.http.applicationConfiguration(
             host: configuration.host, port: configuration.port, serverName: "cart-service", logger: logger),
         services: services,

@@ -19,8 +19,8 @@ public enum CartService {
     ///
     /// - Parameter metrics: the registry that `GET /metrics` shows; the producer's statistics gauges go
     ///   there too.
-    /// - Throws: ``ServiceSettings/SettingError`` when the host is exposed without credentials or a
-    ///   credentials file cannot be used; Kafka's error when a client cannot be made.
+    /// - Throws: ``ServiceSettings/SettingError`` when the host is exposed without credentials, or a
+    ///   credentials, certificate or key file cannot be used; Kafka's error when a client cannot be made.
     public static func makeApplication(
         configuration: CartServiceConfiguration,
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
@@ -28,6 +28,9 @@ public enum CartService {
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) async throws -> some ApplicationProtocol {
         try configuration.http.checkExposure(host: configuration.host, hostVariable: "CART_HOST")
+        let server = try configuration.http.makeServer()
+        let registryTLS = try PEMFile.clientConfiguration(
+            trusting: configuration.schemaRegistryCAFile, variable: "SCHEMA_REGISTRY_CA_FILE")
         let access = try await configuration.http.makeAccessControl(realm: realm)
         let servers = configuration.bootstrapServers.split(separator: ",").map { String($0.trimmingCharacters(in: .whitespaces)) }
         var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: servers)
@@ -54,12 +57,12 @@ public enum CartService {
         let registry = RegistryClient(
             configuration: RegistryClientConfiguration(
                 baseURL: configuration.schemaRegistryURL, requestTimeout: configuration.publishTimeout,
-                basicAuthUserInfo: configuration.schemaRegistryUserInfo),
+                basicAuthUserInfo: configuration.schemaRegistryUserInfo, tlsConfiguration: registryTLS),
             logger: logger)
         let publisher = try KafkaOrderEventPublisher(
             configuration: configuration, producer: producer, admin: admin, registry: registry, logger: logger)
         return buildCartApplication(
             configuration: configuration, publisher: publisher, access: access, rateLimiter: configuration.http.makeRateLimiter(),
-            services: [producer, publisher], metrics: metrics, logger: logger, onServerRunning: onServerRunning)
+            services: [producer, publisher], metrics: metrics, server: server, logger: logger, onServerRunning: onServerRunning)
     }
 }

@@ -13,6 +13,7 @@ extension CartServiceConfiguration {
             .text("KAFKA_BOOTSTRAP_SERVERS", flag: "bootstrap-servers", \.bootstrapServers, help: "Kafka brokers, host:port[,host:port]"),
             .text("SCHEMA_REGISTRY_URL", flag: "schema-registry-url", \.schemaRegistryURL, help: "Schema Registry base URL"),
             .registryUserInfo(\.schemaRegistryUserInfo),
+            .registryCAFile(\.schemaRegistryCAFile),
             .seconds(
                 "CART_PUBLISH_TIMEOUT", flag: "publish-timeout", \.publishTimeout,
                 help: "longest wait for the broker's acknowledgement before 503"),

@@ -17,6 +17,9 @@ public struct CartServiceConfiguration: Sendable {
     /// `user:password` sent to the registry as HTTP basic auth, Confluent's `basic.auth.user.info`;
     /// empty sends none. Default: none.
     public var schemaRegistryUserInfo: String = ""
+    /// PEM file of the CA certificates trusted for an `https` registry (`SCHEMA_REGISTRY_CA_FILE`);
+    /// empty trusts the system's. Default: none.
+    public var schemaRegistryCAFile: String = ""
     /// Longest wait for the broker's acknowledgement before answering 503. Default: 5 s.
     public var publishTimeout: Duration = .seconds(5)
     /// The topic that carries order events. Default: `order-events`.

@@ -121,7 +121,11 @@ public final class KafkaOrderEventPublisher: OrderEventPublisher, Service {
             try await topics.ensure()
         }
         let id = try await retryUntilDone("register the order event schema at \(configuration.schemaRegistryURL)") {
-            try await serializer.prepare()
+            do throws(RegistryError) {
+                return try await serializer.prepare()
+            } catch let error where error.httpStatus == 403 {
+                throw SchemaRegistrationRefused(subject: serializer.subject, registry: configuration.schemaRegistryURL, cause: error)
+            }
         }
         state.withLock { $0.schemaID = id }
         logger.info("ready to publish", metadata: ["schema.id": "\(id.rawValue)", "kafka.topic": "\(configuration.topic)"])
@@ -183,7 +187,12 @@ public final class KafkaOrderEventPublisher: OrderEventPublisher, Service {
             } catch {
                 try Task.checkCancellation()
                 if Task.isShuttingDownGracefully { throw CancellationError() }
-                logger.warning("cannot \(what) yet; retrying in \(delay)", error: error)
+                if error is SchemaRegistrationRefused {
+                    // Not transient: nothing changes until an admin acts, so it is an error, not a warning.
+                    logger.error("cannot \(what): an admin must register it; retrying in \(delay)", error: error)
+                } else {
+                    logger.warning("cannot \(what) yet; retrying in \(delay)", error: error)
+                }
                 try await Task.sleep(for: delay)
                 delay = min(delay * 2, .seconds(5))
             }
@@ -195,5 +204,20 @@ extension OrderEvent {
     fileprivate var itemCount: Int {
         if case .create(let payload) = payload { return payload.items.count }
         return 0
+    }
+}
+
+/// The registry let the Cart Service look its schema up but not register it: the schema is not
+/// registered yet, and its credential lacks the role to register (admin, at our registry). Retried, so
+/// that publishing starts as soon as an admin registers the schema.
+struct SchemaRegistrationRefused: Error, CustomStringConvertible {
+    let subject: Subject
+    let registry: String
+    let cause: RegistryError
+
+    var description: String {
+        "the Schema Registry at \(registry) refused to register the order event schema under \(subject) (403: \(cause.message)):"
+            + " register it as an admin (e.g. make run with an admin key once), or give the Cart Service an admin"
+            + " registry credential in SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO"
     }
 }

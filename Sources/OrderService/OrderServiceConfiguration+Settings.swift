@@ -12,6 +12,7 @@ extension OrderServiceConfiguration {
             .text("KAFKA_BOOTSTRAP_SERVERS", flag: "bootstrap-servers", \.bootstrapServers, help: "Kafka brokers, host:port[,host:port]"),
             .text("SCHEMA_REGISTRY_URL", flag: "schema-registry-url", \.schemaRegistryURL, help: "Schema Registry base URL"),
             .registryUserInfo(\.schemaRegistryUserInfo),
+            .registryCAFile(\.schemaRegistryCAFile),
             .text("ORDER_DB_PATH", flag: "db-path", \.databasePath, help: "SQLite file of the store"),
             .seconds(
                 "KAFKA_SESSION_TIMEOUT", flag: "session-timeout", \.sessionTimeout,

@@ -17,6 +17,9 @@ public struct OrderServiceConfiguration: Sendable {
     /// `user:password` sent to the registry as HTTP basic auth (`SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO`),
     /// Confluent's `basic.auth.user.info`; empty sends none. Default: none.
     public var schemaRegistryUserInfo: String = ""
+    /// PEM file of the CA certificates trusted for an `https` registry (`SCHEMA_REGISTRY_CA_FILE`);
+    /// empty trusts the system's. Default: none.
+    public var schemaRegistryCAFile: String = ""
     /// The SQLite file holding orders, consumed offsets and unpublished dead letters
     /// (`ORDER_DB_PATH`); its folder is created when missing. Default: `order-service.sqlite`.
     public var databasePath: String = "order-service.sqlite"

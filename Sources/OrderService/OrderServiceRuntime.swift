@@ -1,8 +1,10 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Kafka
 import Logging
 import NIOCore
+import NIOSSL
 import OrderEvents
 import Prometheus
 import SchemaRegistry
@@ -34,7 +36,7 @@ public enum OrderServiceRuntime {
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) async throws(StartError) -> some ApplicationProtocol {
         // Before the store is opened, so that a refused configuration leaves no file behind.
-        try checkExposure(configuration)
+        _ = try checkHTTP(configuration)
         let store: SQLiteOrderStore
         do {
             store = try SQLiteOrderStore(path: configuration.databasePath, logger: logger)
@@ -53,7 +55,7 @@ public enum OrderServiceRuntime {
         logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) async throws(StartError) -> some ApplicationProtocol {
-        try checkExposure(configuration)
+        let (server, registryTLS) = try checkHTTP(configuration)
         let access: AccessControl
         do {
             access = try await configuration.http.makeAccessControl(realm: realm)
@@ -68,19 +70,26 @@ public enum OrderServiceRuntime {
         do {
             (services, replayer) = try makeServices(
                 configuration: configuration, store: store, status: status, deadLetters: deadLetters, metrics: orderMetrics,
-                logger: logger)
+                registryTLS: registryTLS, logger: logger)
         } catch {
             throw StartError(description: "\(error)")
         }
         return buildOrderApplication(
             configuration: configuration, store: store, deadLetters: deadLetters, status: status, replayer: replayer, access: access,
-            rateLimiter: configuration.http.makeRateLimiter(), services: services, metrics: orderMetrics, logger: logger,
-            onServerRunning: onServerRunning)
+            rateLimiter: configuration.http.makeRateLimiter(), services: services, metrics: orderMetrics, server: server,
+            logger: logger, onServerRunning: onServerRunning)
     }
 
-    private static func checkExposure(_ configuration: OrderServiceConfiguration) throws(StartError) {
+    /// The exposure check, then the server (HTTPS when configured) and the registry client's TLS, with
+    /// their files read now: each refusal is one line naming the variable.
+    private static func checkHTTP(
+        _ configuration: OrderServiceConfiguration
+    ) throws(StartError) -> (server: HTTPServerBuilder, registryTLS: TLSConfiguration?) {
         do {
             try configuration.http.checkExposure(host: configuration.host, hostVariable: "ORDER_HOST")
+            let registryTLS = try PEMFile.clientConfiguration(
+                trusting: configuration.schemaRegistryCAFile, variable: "SCHEMA_REGISTRY_CA_FILE")
+            return (try configuration.http.makeServer(), registryTLS)
         } catch {
             throw StartError(description: error.description)
         }
@@ -92,12 +101,13 @@ public enum OrderServiceRuntime {
         status: ConsumerStatusBoard,
         deadLetters: DeadLetterIndex,
         metrics: OrderServiceMetrics,
+        registryTLS: TLSConfiguration? = nil,
         logger: Logger
     ) throws -> (services: [any Service], replayer: DeadLetterReplayer) {
         let registry = RegistryClient(
             configuration: RegistryClientConfiguration(
                 baseURL: configuration.schemaRegistryURL, requestTimeout: configuration.registryRequestTimeout,
-                basicAuthUserInfo: configuration.schemaRegistryUserInfo),
+                basicAuthUserInfo: configuration.schemaRegistryUserInfo, tlsConfiguration: registryTLS),
             logger: logger)
         let pipeline = OrderEventPipeline(
             store: store, decoder: try RegistryOrderEventDecoder(registry: registry, logger: logger),

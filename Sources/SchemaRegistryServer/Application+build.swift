@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import Prometheus
 import SchemaRegistry
@@ -9,8 +10,8 @@ import ServiceSupport
 /// starts answering only once the store has read the topic to its end, behind the access control and
 /// rate limiter that the configuration describes.
 ///
-/// - Throws: ``ServiceSettings/SettingError`` when the host is exposed without credentials or a
-///   credentials file cannot be used; the log's error when its Kafka clients cannot be made.
+/// - Throws: ``ServiceSettings/SettingError`` when the host is exposed without credentials, or a
+///   credentials, certificate or key file cannot be used; the log's error when its Kafka clients cannot be made.
 ///
 /// ```swift
 /// let app = try await buildApplication(configuration: configuration, logger: logger)
@@ -26,21 +27,24 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     try configuration.http.checkExposure(host: configuration.host, hostVariable: "SCHEMA_REGISTRY_HOST")
+    let server = try configuration.http.makeServer()
     let access = try await configuration.http.makeAccessControl(realm: RegistryAccessPolicy.realm, acceptsBasic: true)
     let log = try makeLog(configuration.storage, metrics: metrics, logger: logger)
     return buildApplication(
         configuration: configuration, log: log, access: access, rateLimiter: configuration.http.makeRateLimiter(),
-        metrics: RegistryMetrics(registry: metrics), logger: logger,
+        metrics: RegistryMetrics(registry: metrics), server: server, logger: logger,
         onServerRunning: onServerRunning)
 }
 
-/// The same over a given log, so that tests can restart a registry on the log of the previous one.
+/// The same over a given log, so that tests can restart a registry on the log of the previous one;
+/// `server` is plain HTTP with the configuration's limits unless the caller made another.
 func buildApplication(
     configuration: RegistryServerConfiguration,
     log: any RegistryLog,
     access: AccessControl = AccessControl(realm: RegistryAccessPolicy.realm, acceptsBasic: true),
     rateLimiter: RateLimiter? = nil,
     metrics: RegistryMetrics = RegistryMetrics(),
+    server: HTTPServerBuilder? = nil,
     logger: Logger,
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) -> Application<RouterResponder<ServiceRequestContext>> {
@@ -49,7 +53,7 @@ func buildApplication(
     let router = buildRouter(store: store, maximumBodySize: configuration.maximumBodySize, access: access, rateLimiter: rateLimiter)
     var app = Application(
         router: router,
-        server: configuration.http.server,
+        server: server ?? configuration.http.server,
         configuration: configuration.http.applicationConfiguration(
             host: configuration.host, port: configuration.port, serverName: "schema-registry", logger: logger),
         services: [store],

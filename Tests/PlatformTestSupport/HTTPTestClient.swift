@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// What a service answered, with the body parsed as a JSON object when it is one.
 public struct HTTPAnswer: Sendable {
@@ -23,19 +24,29 @@ public struct HTTPTestClient: Sendable {
     public let baseURL: String
     /// Sent with every request: credentials, for a service with API keys.
     public let headers: [(name: String, value: String)]
+    /// For an `https` service: the TLS configuration trusting its certificate.
+    public let tlsConfiguration: TLSConfiguration?
 
-    public init(baseURL: String, headers: [(name: String, value: String)] = []) {
+    public init(baseURL: String, headers: [(name: String, value: String)] = [], tlsConfiguration: TLSConfiguration? = nil) {
         self.baseURL = baseURL
         self.headers = headers
+        self.tlsConfiguration = tlsConfiguration
     }
 
     public init(port: Int, headers: [(name: String, value: String)] = []) {
         self.init(baseURL: "http://127.0.0.1:\(port)", headers: headers)
     }
 
+    /// A client of `https://127.0.0.1:port` that trusts only the CA certificates of `caFile`.
+    public init(httpsPort port: Int, caFile: URL, headers: [(name: String, value: String)] = []) throws {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile.path))
+        self.init(baseURL: "https://127.0.0.1:\(port)", headers: headers, tlsConfiguration: tls)
+    }
+
     /// The same client, sending `headers` instead.
     public func with(headers: [(name: String, value: String)]) -> HTTPTestClient {
-        HTTPTestClient(baseURL: baseURL, headers: headers)
+        HTTPTestClient(baseURL: baseURL, headers: headers, tlsConfiguration: tlsConfiguration)
     }
 
     /// The same client, sending `key` as `X-API-Key`.
@@ -58,6 +69,7 @@ public struct HTTPTestClient: Sendable {
     public func send(_ method: HTTPMethod, _ path: String, body: String?, timeout: Duration) async throws -> HTTPAnswer {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
+        request.tlsConfiguration = tlsConfiguration
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")

@@ -5,8 +5,8 @@ import Testing
 
 @testable import SchemaRegistryServer
 
-/// Who may change schemas: with API keys configured, reads need any role, registering a version the
-/// writer role, and deletes, config and mode changes admin; Confluent's clients authenticate with
+/// Who may change schemas: with API keys configured, reads and lookups need any role, and every change
+/// (registering a version, deletes, config and mode) admin; Confluent's clients authenticate with
 /// HTTP basic auth, an API key as the password. Refusals keep Confluent's error body.
 @Suite struct RegistryAccessTests {
     static let subject = "orders-value"
@@ -22,7 +22,7 @@ import Testing
 
     @Test func aStrangerCannotDeleteASubject() async throws {
         try await Self.withSecuredRegistry { client in
-            #expect(try await client.authorized(Self.writer).register(Schemas.v1, subject: Self.subject).status == 200)
+            #expect(try await client.authorized(Self.admin).register(Schemas.v1, subject: Self.subject).status == 200)
             let refused = try await client.call(.delete, "/subjects/\(Self.subject)")
             #expect(refused.status == 401)
             #expect(refused.errorCode == 401)
@@ -35,7 +35,7 @@ import Testing
 
     @Test func onlyAdminsDeleteAndChangeConfig() async throws {
         try await Self.withSecuredRegistry { client in
-            #expect(try await client.authorized(Self.writer).register(Schemas.v1, subject: Self.subject).status == 200)
+            #expect(try await client.authorized(Self.admin).register(Schemas.v1, subject: Self.subject).status == 200)
             for credentials in [Self.reader, Self.writer] {
                 let delete = try await client.authorized(credentials).call(.delete, "/subjects/\(Self.subject)")
                 #expect(delete.status == 403)
@@ -48,11 +48,21 @@ import Testing
         }
     }
 
-    @Test func readersReadAndLookUpButDoNotRegister() async throws {
+    @Test func readersAndWritersReadAndLookUpButDoNotRegister() async throws {
         try await Self.withSecuredRegistry { client in
-            #expect(try await client.authorized(Self.writer).register(Schemas.v1, subject: Self.subject).status == 200)
+            for credentials in [Self.reader, Self.writer] {
+                let refused = try await client.authorized(credentials).register(Schemas.v1, subject: Self.subject)
+                #expect(refused.status == 403)
+                #expect(refused.errorCode == 40301)
+            }
+            #expect(try await client.authorized(Self.reader).call(.get, "/subjects").strings.isEmpty)
+            #expect(try await client.authorized(Self.admin).register(Schemas.v1, subject: Self.subject).status == 200)
             let reader = client.authorized(Self.reader)
             #expect(try await reader.register(Schemas.v2WithDefault, subject: Self.subject).status == 403)
+            #expect(try await client.authorized(Self.writer).register(Schemas.v2WithDefault, subject: Self.subject).status == 403)
+            let writerLookup = try await client.authorized(Self.writer).call(
+                .post, "/subjects/\(Self.subject)", body: RegistryTestClient.schemaBody(Schemas.v1))
+            #expect(writerLookup.status == 200)
             #expect(try await reader.call(.get, "/schemas/ids/1").status == 200)
             #expect(try await reader.call(.get, "/subjects/\(Self.subject)/versions/latest").status == 200)
             let lookup = try await reader.call(.post, "/subjects/\(Self.subject)", body: RegistryTestClient.schemaBody(Schemas.v1))
@@ -69,7 +79,7 @@ import Testing
         let token = try await TestTokens.hs256(.valid(scope: "orders:admin"))
         try await Self.withSecuredRegistry { (client: RegistryTestClient) async throws in
             #expect(
-                try await client.authorized("Bearer \(TestCredentials.writerKey)").register(Schemas.v1, subject: Self.subject).status == 200
+                try await client.authorized("Bearer \(TestCredentials.adminKey)").register(Schemas.v1, subject: Self.subject).status == 200
             )
             #expect(try await client.authorized("Bearer \(token)").call(.delete, "/subjects/\(Self.subject)").status == 200)
         }

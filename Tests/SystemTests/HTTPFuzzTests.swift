@@ -25,7 +25,7 @@ import TestSupport
 
     static let secured = RunningSystem.Options(
         orderSettings: ["SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO": "order-service:\(TestCredentials.readerKey)"],
-        cartSettings: ["SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO": "cart-service:\(TestCredentials.writerKey)"],
+        cartSettings: ["SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO": "cart-service:\(TestCredentials.adminKey)"],
         sharedSettings: ["API_KEYS": TestCredentials.apiKeys], cartHeaders: [("X-API-Key", TestCredentials.writerKey)])
 
     static func fuzz(_ url: String, system: RunningSystem) async throws {

@@ -2,6 +2,7 @@
 -- runs behind, sees realistic traffic rather than duplicates.
 --   WRK_DELAY_MS (env) pauses each connection after an answer: a closed loop, so C connections make
 --     about C * 1000 / (delay + latency) requests per second.
+--   WRK_API_KEY (env), when set, is sent as X-API-Key (wrk's -H is ignored by a script's own headers).
 --   WRK_RUN (env) tells runs apart in the random seed: LuaJIT's math.random is unseeded, and two runs
 --     would otherwise reuse the same orderIds.
 -- Prints a RESULT line and a NON201 line (wrk's own error count covers only statuses >= 400).
@@ -9,6 +10,8 @@ local counter = 0
 local prefix = ""
 local pause = tonumber(os.getenv("WRK_DELAY_MS") or "0")
 local threads = {}
+local headers = {["Content-Type"] = "application/json"}
+if os.getenv("WRK_API_KEY") then headers["X-API-Key"] = os.getenv("WRK_API_KEY") end
 
 function setup(thread)
     thread:set("id", #threads + 1)
@@ -29,7 +32,7 @@ end
 function request()
     counter = counter + 1
     local body = '{"orderId": "' .. prefix .. counter .. '", "itemsCount": 3}'
-    return wrk.format("POST", "/create-order", {["Content-Type"] = "application/json"}, body)
+    return wrk.format("POST", "/create-order", headers, body)
 end
 
 function response(status, headers, body)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -11,8 +12,10 @@ import ServiceSupport
 /// the real ones and the consumer services, so that they run in one `ServiceGroup` with the server, and
 /// the access control and rate limiter that the configuration describes (both off when not given).
 ///
-/// - Parameter metrics: what `GET /metrics` shows; the consumer lag in it is read from `status` on each
-///   scrape.
+/// - Parameters:
+///   - metrics: what `GET /metrics` shows; the consumer lag in it is read from `status` on each scrape.
+///   - server: the HTTP server, as ``ServiceSupport/HTTPSecuritySettings/makeServer()`` made it (HTTPS
+///     when configured); by default plain HTTP with the configuration's limits, for tests.
 public func buildOrderApplication(
     configuration: OrderServiceConfiguration,
     store: any OrderStore,
@@ -23,6 +26,7 @@ public func buildOrderApplication(
     rateLimiter: RateLimiter? = nil,
     services: [any Service] = [],
     metrics: OrderServiceMetrics = OrderServiceMetrics(),
+    server: HTTPServerBuilder? = nil,
     logger: Logger,
     onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
@@ -45,7 +49,7 @@ public func buildOrderApplication(
     router.answerUnservedMethodsWithMethodNotAllowed()
     return Application(
         router: router,
-        server: configuration.http.server,
+        server: server ?? configuration.http.server,
         configuration: configuration.http.applicationConfiguration(
             host: configuration.host, port: configuration.port, serverName: "order-service", logger: logger),
         services: services,

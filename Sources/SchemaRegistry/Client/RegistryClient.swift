@@ -96,6 +96,9 @@ extension RegistryClient {
     ) async throws(RegistryError) -> (status: Int, bytes: [UInt8]) {
         var request = HTTPClientRequest(url: configuration.baseURL + path + Self.queryString(query))
         request.method = method
+        // Per request rather than per client, so that the shared client (and its pool) serves it too;
+        // the pool keeps connections of different TLS configurations apart.
+        request.tlsConfiguration = configuration.tlsConfiguration
         request.headers.add(name: "Accept", value: RegistryMediaType.accept)
         if let authorization = configuration.authorization { request.headers.add(name: "Authorization", value: authorization) }
         if let body {

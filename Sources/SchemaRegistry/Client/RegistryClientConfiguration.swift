@@ -1,4 +1,5 @@
 import Foundation
+import NIOSSL
 
 /// Settings of a ``RegistryClient``.
 public struct RegistryClientConfiguration: Sendable {
@@ -32,18 +33,27 @@ public struct RegistryClientConfiguration: Sendable {
     /// Default: none
     public var basicAuthUserInfo: String
 
+    /// TLS for an `https` registry, e.g. trust roots holding the CA of a registry whose certificate
+    /// the system does not trust (a private CA); `nil` uses AsyncHTTPClient's default, the system's
+    /// trust roots. Ignored for `http`.
+    ///
+    /// Default: `nil`
+    public var tlsConfiguration: TLSConfiguration?
+
     public init(
         baseURL: String = "http://127.0.0.1:8081",
         requestTimeout: Duration = .seconds(5),
         cacheCapacity: Int = 1000,
         maximumResponseSize: Int = 16 << 20,
-        basicAuthUserInfo: String = ""
+        basicAuthUserInfo: String = "",
+        tlsConfiguration: TLSConfiguration? = nil
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.requestTimeout = requestTimeout
         self.cacheCapacity = cacheCapacity
         self.maximumResponseSize = maximumResponseSize
         self.basicAuthUserInfo = basicAuthUserInfo
+        self.tlsConfiguration = tlsConfiguration
     }
 
     /// The `Authorization` value for ``basicAuthUserInfo``, or `nil` when it is empty.

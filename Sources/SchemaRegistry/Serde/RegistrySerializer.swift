@@ -3,7 +3,7 @@ import Synchronization
 
 /// Writes values in the Confluent wire format for one topic: magic byte, schema id, Avro binary.
 ///
-/// The schema is registered (or, with auto-registration off, looked up) under the topic's subject
+/// The schema is looked up, and registered when not found (with auto-registration off, only looked up), under the topic's subject
 /// (TopicNameStrategy, `<topic>-value`) on first use, or at start-up by calling ``prepare()``; the id is
 /// kept, so serializing afterwards makes no request and cannot fail for the registry's sake.
 ///
@@ -67,14 +67,20 @@ public final class RegistrySerializer: Sendable {
     @discardableResult
     public func prepare() async throws(RegistryError) -> SchemaID {
         if let id = schemaID.withLock({ $0 }) { return id }
-        let id: SchemaID
-        if isAutoRegisterEnabled {
-            id = try await client.register(schemaText, subject: subject)
-        } else {
-            id = try await client.lookup(schemaText, subject: subject).id
-        }
+        let id = isAutoRegisterEnabled ? try await lookUpOrRegister() : try await client.lookup(schemaText, subject: subject).id
         schemaID.withLock { $0 = id }
         return id
+    }
+
+    /// Looks the schema up first, and registers it only when it is not there: a lookup is a read, so a
+    /// client whose credential may read but not register (a registry that reserves registering for
+    /// admins) works as long as someone registered the schema before.
+    private func lookUpOrRegister() async throws(RegistryError) -> SchemaID {
+        do throws(RegistryError) {
+            return try await client.lookup(schemaText, subject: subject).id
+        } catch let error where error.code == .subjectNotFound || error.code == .schemaNotFound {
+            return try await client.register(schemaText, subject: subject)
+        }
     }
 
     /// The wire-format bytes of `value`, encoded through `Encodable` straight into Avro binary.

@@ -1,9 +1,11 @@
 import Hummingbird
 import ServiceSupport
 
-/// Who may do what at the registry. Producers register their schemas (Confluent's
-/// `auto.register.schemas`), so registering a version needs only the writer role, and a Cart Service
-/// holding a writer key cannot delete anything; deletes, config and mode changes need admin.
+/// Who may do what at the registry. Every change to what is registered (a new version, a delete, a
+/// compatibility level, the mode) needs admin: a new version decides how every consumer reads the
+/// topic, so a writer key that leaks cannot change it. Producers holding a reader or writer key look
+/// their schema up instead (``RegistrySerializer`` does, before it would register), so the schema is
+/// registered once by an admin or a deployment step.
 enum RegistryAccessPolicy {
     static let realm = "schema-registry"
 
@@ -12,11 +14,10 @@ enum RegistryAccessPolicy {
         if method == .get || method == .head { return .anyOf([.reader, .writer]) }
         guard method == .post else { return .role(.admin) }
         let components = path.split(separator: "/")
-        switch (components.first, components.count, components.last) {
-        // Registering a version adds to the subject, and nothing else changes.
-        case ("subjects", 3, "versions"): return .role(.writer)
+        switch (components.first, components.count) {
         // Looking a schema up, and testing compatibility, read only.
-        case ("subjects", 2, _), ("compatibility", _, _): return .anyOf([.reader, .writer])
+        case ("subjects", 2), ("compatibility", _): return .anyOf([.reader, .writer])
+        // Registering a version (`POST /subjects/{s}/versions`) and anything else.
         default: return .role(.admin)
         }
     }

@@ -1,7 +1,7 @@
 import ServiceSettings
 
 extension Setting {
-    /// `API_KEYS`, `API_KEYS_FILE`, `JWT_*`, `ALLOW_UNAUTHENTICATED`, `RATE_LIMIT_*` and `HTTP_*`: the
+    /// `API_KEYS`, `API_KEYS_FILE`, `JWT_*`, `ALLOW_UNAUTHENTICATED`, `RATE_LIMIT_*`, `HTTP_*` and `TLS_*`: the
     /// same variables in every executable. Keys and secrets are never shown: `--help` and the errors
     /// about them name only the variable.
     public static func httpSecurity(_ keyPath: WritableKeyPath<Target, HTTPSecuritySettings> & Sendable) -> [Setting] {
@@ -46,6 +46,10 @@ extension Setting {
             .integer(
                 "HTTP_MAX_HEADER_BYTES", flag: "max-header-bytes", member(\.maximumHeaderBytes), in: 1024...(1 << 20),
                 help: "largest request head; larger answers 400 and closes the connection"),
+            .text(
+                "TLS_CERT_FILE", flag: "tls-cert-file", member(\.tlsCertificateFile),
+                help: "PEM certificate (then its intermediates) to serve HTTPS with; needs TLS_KEY_FILE"),
+            .text("TLS_KEY_FILE", flag: "tls-key-file", member(\.tlsKeyFile), help: "unencrypted PEM private key of TLS_CERT_FILE"),
         ]
     }
 }

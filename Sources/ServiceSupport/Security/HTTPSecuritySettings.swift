@@ -35,6 +35,12 @@ public struct HTTPSecuritySettings: Sendable {
     /// `HTTP_MAX_HEADER_BYTES`: the largest request head (all header fields); larger answers 400 and
     /// the connection is closed. Default: 16 KiB, room for any JWT.
     public var maximumHeaderBytes = 16 << 10
+    /// `TLS_CERT_FILE`: the server's PEM certificate, followed by its intermediates; with
+    /// ``tlsKeyFile`` the server answers HTTPS only. Default: none (plain HTTP, for 127.0.0.1 or behind
+    /// a TLS-terminating proxy).
+    public var tlsCertificateFile = ""
+    /// `TLS_KEY_FILE`: the unencrypted PEM private key of ``tlsCertificateFile``. Default: none.
+    public var tlsKeyFile = ""
 
     public init() {}
 

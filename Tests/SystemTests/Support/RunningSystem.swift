@@ -31,6 +31,24 @@ final class RunningSystem: Sendable {
         /// What the test's clients of the Cart and Order services send with every request (credentials).
         var cartHeaders: [(name: String, value: String)] = []
         var orderHeaders: [(name: String, value: String)] = []
+        /// Serves all three over HTTPS with this certificate (`TLS_CERT_FILE`, `TLS_KEY_FILE`), the services
+        /// trusting it for the registry (`SCHEMA_REGISTRY_CA_FILE`) and the test's clients too.
+        var tls: TestCertificate?
+
+        /// The settings that ``tls`` adds to every process.
+        var tlsSettings: [String: String] {
+            guard let tls else { return [:] }
+            return [
+                "TLS_CERT_FILE": tls.certificateFile.path, "TLS_KEY_FILE": tls.keyFile.path,
+                "SCHEMA_REGISTRY_CA_FILE": tls.certificateFile.path,
+            ]
+        }
+
+        /// A client of the service on `port`: https trusting ``tls`` when it is set.
+        func client(port: Int, headers: [(name: String, value: String)]) throws -> HTTPTestClient {
+            guard let tls else { return HTTPTestClient(port: port, headers: headers) }
+            return try HTTPTestClient(httpsPort: port, caFile: tls.certificateFile, headers: headers)
+        }
     }
 
     private init(
@@ -54,12 +72,13 @@ final class RunningSystem: Sendable {
         let broker = try await TansuBroker.start()
         let database = FileManager.default.temporaryDirectory
             .appendingPathComponent("order-platform-tests/orders-\(UUID().uuidString.prefix(8)).sqlite")
-        let kafka = ["KAFKA_BOOTSTRAP_SERVERS": broker.bootstrapServers, "LOG_LEVEL": "info"].merging(options.sharedSettings) { $1 }
+        let kafka = ["KAFKA_BOOTSTRAP_SERVERS": broker.bootstrapServers, "LOG_LEVEL": "info"]
+            .merging(options.tlsSettings) { $1 }.merging(options.sharedSettings) { $1 }
         let system: RunningSystem
         do {
             // Processes started here are killed when released, should a later one fail to start.
             let (registry, registryPort) = try await launch(binaries.registry, environment: kafka, portSetting: "SCHEMA_REGISTRY_PORT")
-            let registryURL = "http://127.0.0.1:\(registryPort)"
+            let registryURL = "\(options.tls == nil ? "http" : "https")://127.0.0.1:\(registryPort)"
             let services = kafka.merging(["SCHEMA_REGISTRY_URL": registryURL]) { $1 }
             let orderSettings = [
                 "ORDER_DB_PATH": database.path, "KAFKA_SESSION_TIMEOUT": "6", "ORDER_RETRY_DELAYS": "0.2,0.2,0.2",
@@ -73,8 +92,8 @@ final class RunningSystem: Sendable {
                 binaries.cartService, environment: services.merging(cartSettings) { $1 }, portSetting: "CART_PORT")
             system = RunningSystem(
                 broker: broker, registry: registry, registryURL: registryURL, orderService: orderService,
-                cartService: cartService, cart: HTTPTestClient(port: cartPort, headers: options.cartHeaders),
-                orders: HTTPTestClient(port: orderPort, headers: options.orderHeaders), orderDatabase: database)
+                cartService: cartService, cart: try options.client(port: cartPort, headers: options.cartHeaders),
+                orders: try options.client(port: orderPort, headers: options.orderHeaders), orderDatabase: database)
         } catch {
             await broker.stop()
             throw error
