@@ -32,6 +32,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         // Order Service
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // Order Service on PostgreSQL, for several instances sharing one store
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // TLS to PostgreSQL (postgres-nio brings it already)
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.25.0"),
         // JWT bearer tokens (HS256 and JWKS) for the services' authentication
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
     ],
@@ -272,6 +276,8 @@ let package = Package(
             dependencies: [
                 "OrderEvents", "ServiceSupport", "ServiceSettings", "JSONOutput", "Kafka", "SchemaRegistry", "Avro",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
