@@ -50,7 +50,8 @@ extension OrderServiceConfiguration {
     /// the value is shown with the password masked.
     private static let storeURL = Setting<OrderServiceConfiguration>(
         "ORDER_STORE_URL", flag: "store-url", \.storeURL,
-        help: "the store: sqlite:PATH, or postgres://user:password@host:port/database[?sslmode=disable|prefer|require]; wins over ORDER_DB_PATH",
+        help:
+            "the store: sqlite:PATH, or postgres://user:password@host:port/database[?sslmode=disable|prefer|require]; wins over ORDER_DB_PATH",
         valueName: "url", isSecret: true,
         read: { text throws(SettingProblem) in
             guard let location = OrderStoreLocation(url: text) else {

@@ -11,12 +11,19 @@ import TestSupport
             Issue.record("expected a PostgreSQL address, got \(location)")
             return
         }
-        #expect(address == PostgresStoreAddress(host: "db.example.com", port: 6543, user: "orders", password: "s@cret", database: "shop", tls: .require))
+        #expect(
+            address
+                == PostgresStoreAddress(
+                    host: "db.example.com", port: 6543, user: "orders", password: "s@cret", database: "shop", tls: .require))
         #expect(location.description == "postgres://orders:***@db.example.com:6543/shop?sslmode=require")
-        #expect(OrderStoreLocation(url: "postgresql://u@h/d") == .postgres(PostgresStoreAddress(host: "h", user: "u", password: nil, database: "d")))
+        #expect(
+            OrderStoreLocation(url: "postgresql://u@h/d")
+                == .postgres(PostgresStoreAddress(host: "h", user: "u", password: nil, database: "d")))
         #expect(OrderStoreLocation(url: "sqlite:/var/lib/orders.sqlite") == .sqlite(path: "/var/lib/orders.sqlite"))
         #expect(OrderStoreLocation(url: "sqlite:///var/lib/orders.sqlite") == .sqlite(path: "/var/lib/orders.sqlite"))
-        for refused in ["mysql://u:p@h/d", "postgres://h/d", "postgres://u@h/", "postgres://u@h/d?sslmode=maybe", "sqlite:", "orders.sqlite"] {
+        for refused in [
+            "mysql://u:p@h/d", "postgres://h/d", "postgres://u@h/", "postgres://u@h/d?sslmode=maybe", "sqlite:", "orders.sqlite",
+        ] {
             #expect(OrderStoreLocation(url: refused) == nil, "\(refused)")
         }
     }
@@ -40,7 +47,8 @@ import TestSupport
 
     @Test func aServerThatIsNotThereIsOneLineNamingIt() async throws {
         let port = try freePort()
-        let address = PostgresStoreAddress(host: "127.0.0.1", port: port, user: "orders", password: "hunter2", database: "orders", tls: .disable)
+        let address = PostgresStoreAddress(
+            host: "127.0.0.1", port: port, user: "orders", password: "hunter2", database: "orders", tls: .disable)
         do {
             _ = try await PostgresOrderStore(address: address, logger: testLogger)
             Issue.record("a store opened on a closed port")

@@ -174,6 +174,7 @@ private func runCommandChecked(_ executable: URL, _ arguments: [String]) async t
     let result = try await runCommand(executable, arguments, timeout: .seconds(120))
     guard result.status == 0 else {
         throw TestSupportError(
-            description: "\(executable.lastPathComponent) \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderrText)")
+            description:
+                "\(executable.lastPathComponent) \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderrText)")
     }
 }

@@ -34,11 +34,16 @@ extension PostgresOrderStore {
         }
         switch error.serverInfo?[.sqlState] {
         case "28P01", "28000":
-            return .unavailable("\(store) refused user '\(address.user)': \(error.serverInfo?[.message] ?? "authentication failed"); check the user and password of ORDER_STORE_URL")
+            return .unavailable(
+                "\(store) refused user '\(address.user)': \(error.serverInfo?[.message] ?? "authentication failed"); check the user and password of ORDER_STORE_URL"
+            )
         case "3D000":
-            return .unavailable("\(store) has no database '\(address.database)'; create it (createdb \(address.database)) or fix ORDER_STORE_URL")
+            return .unavailable(
+                "\(store) has no database '\(address.database)'; create it (createdb \(address.database)) or fix ORDER_STORE_URL")
         case nil where error.code == .connectionError:
-            return .unavailable("cannot reach \(store) (\(error.underlying.map { "\($0)" } ?? "connection failed")); is the server running and ORDER_STORE_URL's host and port right?")
+            return .unavailable(
+                "cannot reach \(store) (\(error.underlying.map { "\($0)" } ?? "connection failed")); is the server running and ORDER_STORE_URL's host and port right?"
+            )
         default:
             return .unavailable("cannot use \(store): \(OrderStoreError.wrapping(postgres: error).reason)")
         }
