@@ -1,4 +1,5 @@
 import Foundation
+import Kafka
 @testable import OrderService
 import Testing
 import TestSupport
@@ -98,5 +99,33 @@ import TestSupport
             PostgresServer.binaries.appendingPathComponent("psql"),
             ["-At", "-c", "SELECT version FROM schema_migrations", server.url()])
         #expect(result.stdoutText.split(separator: "\n") == ["1"], "\(result.stderrText)")
+    }
+
+    /// A PostgreSQL that goes away while the service runs is an infrastructure failure (`unavailable`,
+    /// retried without end, 503 at the API), never a processing failure, which would end up dead-lettering
+    /// the record at hand. Bounded: the pool gives up on a dead server rather than waiting forever.
+    @Test func aServerThatGoesAwayMakesTheStoreUnavailable() async throws {
+        let server = try await PostgresServer.start()
+        defer { server.stop() }
+        try await StoreBackend.postgres.withStore(url: server.url()) { store, _ in
+            try await store.write { writer in try writer.setNextOffset(1, for: KafkaTopicPartition(topic: "t", partition: 0)) }
+            server.stop()
+            let failure = try await withHangDeadline("a write to a stopped PostgreSQL") { () async -> (any Error)? in
+                do {
+                    try await store.write { writer in try writer.setNextOffset(2, for: KafkaTopicPartition(topic: "t", partition: 0)) }
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            let error = try #require(failure as? OrderStoreError, "\(String(describing: failure))")
+            #expect(error.code == .unavailable, "\(error)")
+            await #expect(throws: OrderStoreError.self) { _ = try await store.orderCount() }
+            do {
+                _ = try await store.orderCount()
+            } catch {
+                #expect((error as? OrderStoreError)?.code == .unavailable, "\(error)")
+            }
+        }
     }
 }

@@ -138,35 +138,45 @@ public final class PostgresServer: Sendable {
     }
 }
 
-/// One `initdb` per test process, copied by every server: initdb takes seconds on a loaded machine, a copy
-/// a fraction of that.
+/// One `initdb`, copied by every server: initdb takes seconds on a loaded machine, a copy a fraction of
+/// that. Kept between runs in one folder (made under another name, then renamed into place, so a run that
+/// races or dies half-way leaves no half-made template behind).
 private actor ClusterTemplate {
     static let shared = ClusterTemplate()
     private var made: URL?
 
+    private static let folder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("order-platform-tests/postgres-15-template-v1")
+
     func path() async throws -> URL {
         if let made { return made }
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("order-platform-tests/postgres-template-\(getpid())-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        if PostgresServer.isRoot {
-            try await runCommandChecked(URL(fileURLWithPath: "/bin/chown"), ["postgres:", folder.path])
+        let data = Self.folder.appendingPathComponent("data")
+        if !FileManager.default.fileExists(atPath: data.appendingPathComponent("PG_VERSION").path) {
+            try await make()
         }
-        let passwordFile = folder.appendingPathComponent("password")
+        made = data
+        return data
+    }
+
+    private func make() async throws {
+        let staging = Self.folder.deletingLastPathComponent().appendingPathComponent("postgres-template-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: staging) }
+        let passwordFile = staging.appendingPathComponent("password")
         try Data(PostgresServer.password.utf8).write(to: passwordFile)
         if PostgresServer.isRoot {
-            try await runCommandChecked(URL(fileURLWithPath: "/bin/chown"), ["postgres:", passwordFile.path])
+            try await runCommandChecked(URL(fileURLWithPath: "/bin/chown"), ["-R", "postgres:", staging.path])
         }
-        let data = folder.appendingPathComponent("data")
         try await runCommandChecked(
             PostgresServer.runAsServerUser.executable,
             PostgresServer.runAsServerUser.prefix + [
-                PostgresServer.binaries.appendingPathComponent("initdb").path, "--no-sync", "-D", data.path,
-                "-U", PostgresServer.user, "--pwfile", passwordFile.path,
+                PostgresServer.binaries.appendingPathComponent("initdb").path, "--no-sync", "-D",
+                staging.appendingPathComponent("data").path, "-U", PostgresServer.user, "--pwfile", passwordFile.path,
                 "--auth-local=trust", "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C",
             ])
-        made = data
-        return data
+        try FileManager.default.removeItem(at: passwordFile)
+        // rename(2) fails when another run put its template in place first: then that one is used.
+        _ = rename(staging.path, Self.folder.path)
     }
 }
 

@@ -5,6 +5,7 @@ import NIOCore
 import OrderEvents
 import PostgresNIO
 import ServiceLifecycle
+import Synchronization
 
 /// The order store in a PostgreSQL database, through PostgresNIO's pooled client: the store for
 /// several Order Service instances.
@@ -51,28 +52,88 @@ public final class PostgresOrderStore: OrderStore, Service {
 
     public func write<T: Sendable>(_ body: @Sendable (any OrderStoreWriter) throws -> T) async throws -> T {
         let logger = logger
-        return try await client.withConnection { connection in
-            try await Self.run("BEGIN", on: connection, logger: logger)
-            let value: T
-            do {
-                // Synchronous round trips: on a thread of their own, never on the cooperative pool.
-                value = try await withTaskExecutorPreference(executor) {
-                    try body(PostgresOrderStoreWriter(connection: connection, logger: logger))
+        do {
+            return try await withLeasedConnection { connection in
+                try await Self.run("BEGIN", on: connection, logger: logger)
+                let value: T
+                do {
+                    // Synchronous round trips: on a thread of their own, never on the cooperative pool.
+                    value = try await withTaskExecutorPreference(executor) {
+                        try body(PostgresOrderStoreWriter(connection: connection, logger: logger))
+                    }
+                } catch {
+                    // A failed ROLLBACK leaves nothing behind either: the server drops a broken connection's transaction.
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
+                    throw BodyFailure(error: error)
                 }
-            } catch {
-                // A failed ROLLBACK leaves nothing behind either: the server drops a broken connection's transaction.
-                _ = try? await connection.query("ROLLBACK", logger: logger)
-                throw error
+                try await Self.run("COMMIT", on: connection, logger: logger)
+                return value
             }
-            try await Self.run("COMMIT", on: connection, logger: logger)
-            return value
+        } catch let failure as BodyFailure {
+            throw failure.error
+        } catch {
+            throw Self.storeError(error)
         }
     }
 
+    /// The longest wait for a connection from the pool. Without it, a request waits while the pool
+    /// retries a server that is down, until its circuit breaker trips after about a minute; the
+    /// consumer would sit in one pass instead of retrying with backoff and showing it in `/health`.
+    static let leaseTimeout: Duration = .seconds(5)
+
+    /// Runs `body` on a leased connection, giving up with `unavailable` when none comes within
+    /// ``leaseTimeout``. Only the wait for the lease is bounded, never `body`.
+    private func withLeasedConnection<R: Sendable>(
+        _ body: @Sendable (PostgresConnection) async throws -> R
+    ) async throws -> R {
+        let address = address
+        return try await withoutActuallyEscaping(body) { body in
+            // The group awaits both children before returning, so `body` does not outlive this call.
+            try await withThrowingTaskGroup(of: R?.self) { group in
+                let leased = LeaseFlag()
+                group.addTask { [client] in
+                    try await client.withConnection { connection in
+                        leased.set()
+                        return try await body(connection)
+                    }
+                }
+                group.addTask {
+                    try await Task.sleep(for: Self.leaseTimeout)
+                    guard leased.isSet else {
+                        throw OrderStoreError.unavailable(
+                            "no connection to PostgreSQL at \(address.host):\(address.port) within \(Self.leaseTimeout)")
+                    }
+                    return nil
+                }
+                while let next = try await group.next() {
+                    guard let value = next else { continue }
+                    group.cancelAll()
+                    return value
+                }
+                throw OrderStoreError.unavailable("the PostgreSQL request ended without an answer")
+            }
+        }
+    }
+
+    /// What `body` threw, told apart from what leasing a connection threw: the first goes to the caller
+    /// unchanged, the second is the store's.
+    private struct BodyFailure: Error {
+        let error: any Error
+    }
+
+    /// Errors of the pool itself (its circuit breaker after failed connects, a closed pool) say nothing
+    /// about the record: `unavailable`, retried without end. Classified as `failed`, they would be
+    /// retried a few times and then handled as the record's own fault.
+    static func storeError(_ error: any Error) -> OrderStoreError {
+        if let error = error as? OrderStoreError { return error }
+        if let error = error as? PSQLError { return .wrapping(postgres: error) }
+        return .unavailable("PostgreSQL: \(error)")
+    }
+
     public func nextOffsets(topic: String) async throws(OrderStoreError) -> [KafkaPartition: KafkaOffset] {
-        try await read { [logger] client in
+        try await read { [logger] connection in
             var offsets: [KafkaPartition: KafkaOffset] = [:]
-            let rows = try await client.query(
+            let rows = try await connection.query(
                 "SELECT partition, next_offset FROM consumed_offsets WHERE topic = \(topic)", logger: logger)
             for try await (number, next) in rows.decode((Int32, Int64).self) {
                 guard let partition = KafkaPartition(validating: Int(number)) else { continue }
@@ -83,8 +144,8 @@ public final class PostgresOrderStore: OrderStore, Service {
     }
 
     public func order(_ id: OrderID) async throws(OrderStoreError) -> StoredOrder? {
-        try await read { [logger] client -> StoredOrder? in
-            let rows = try await client.query(
+        try await read { [logger] connection -> StoredOrder? in
+            let rows = try await connection.query(
                 """
                 SELECT customer_id, order_date_ms, total_amount_cents, currency, status, shipping_cost_cents
                 FROM orders WHERE order_id = \(id.rawValue)
@@ -96,7 +157,7 @@ public final class PostgresOrderStore: OrderStore, Service {
                 throw OrderStoreError.failed("order '\(id)' has an unknown status '\(statusText)' in the store")
             }
             var items: [OrderItem] = []
-            let itemRows = try await client.query(
+            let itemRows = try await connection.query(
                 "SELECT item_id, quantity, price_cents FROM order_items WHERE order_id = \(id.rawValue) ORDER BY position",
                 logger: logger)
             for try await (itemId, quantity, priceCents) in itemRows.decode((String, Int32, Int64).self) {
@@ -112,9 +173,9 @@ public final class PostgresOrderStore: OrderStore, Service {
     public func orderIDs(topic: String, limit: Int, offset: Int) async throws(OrderStoreError) -> [OrderID] {
         // LIMIT NULL is no limit, as a negative limit is in SQLite.
         let limit: Int? = limit < 0 ? nil : limit
-        return try await read { [logger] client in
+        return try await read { [logger] connection in
             var ids: [OrderID] = []
-            let rows = try await client.query(
+            let rows = try await connection.query(
                 "SELECT order_id FROM orders WHERE source_topic = \(topic) ORDER BY seq LIMIT \(limit) OFFSET \(offset)",
                 logger: logger)
             for try await id in rows.decode(String.self) { ids.append(OrderID(rawValue: id)) }
@@ -131,8 +192,8 @@ public final class PostgresOrderStore: OrderStore, Service {
     }
 
     public func unpublishedDeadLetters(limit: Int) async throws(OrderStoreError) -> [DeadLetter] {
-        try await read { [logger] client in
-            let rows = try await client.query(
+        try await read { [logger] connection in
+            let rows = try await connection.query(
                 """
                 SELECT original_topic, original_partition, original_offset, key, value, order_id, category, message,
                     retry_count, timestamp_ms
@@ -165,22 +226,22 @@ public final class PostgresOrderStore: OrderStore, Service {
     }
 
     private func count(_ query: PostgresQuery) async throws(OrderStoreError) -> Int {
-        try await read { [logger] client in
+        try await read { [logger] connection in
             var count: Int64 = 0
-            for try await value in try await client.query(query, logger: logger).decode(Int64.self) { count = value }
+            for try await value in try await connection.query(query, logger: logger).decode(Int64.self) { count = value }
             return Int(count)
         }
     }
 
     private func execute(_ query: PostgresQuery) async throws(OrderStoreError) {
-        try await read { [logger] client in _ = try await client.query(query, logger: logger) }
+        try await read { [logger] connection in _ = try await connection.query(query, logger: logger) }
     }
 
-    private func read<T: Sendable>(_ body: (PostgresClient) async throws -> T) async throws(OrderStoreError) -> T {
+    private func read<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws(OrderStoreError) -> T {
         do {
-            return try await body(client)
+            return try await withLeasedConnection(body)
         } catch {
-            throw .wrapping(error)
+            throw Self.storeError(error)
         }
     }
 
@@ -188,7 +249,7 @@ public final class PostgresOrderStore: OrderStore, Service {
         do {
             try await connection.query(query, logger: logger)
         } catch {
-            throw OrderStoreError.wrapping(error)
+            throw storeError(error)
         }
     }
 
@@ -209,4 +270,11 @@ public final class PostgresOrderStore: OrderStore, Service {
             retryCount: Int(retryCount),
             timestamp: Date(milliseconds: timestampMs))
     }
+}
+
+/// Whether a request got its connection: set by the request, read by its timer.
+private final class LeaseFlag: Sendable {
+    private let value = Mutex(false)
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
 }

@@ -89,7 +89,7 @@ struct PostgresOrderStoreWriter: OrderStoreWriter {
         do {
             return try connection.query(query, logger: logger).wait()
         } catch {
-            throw .wrapping(error)
+            throw PostgresOrderStore.storeError(error)
         }
     }
 

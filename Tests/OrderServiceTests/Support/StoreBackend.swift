@@ -24,12 +24,13 @@ enum StoreBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .postgres:
             let server = try await PostgresServer.start()
             defer { server.stop() }
-            try await withPostgresStores(url: server.url(), body)
+            try await withStore(url: server.url(), body)
         }
     }
 
-    /// The stores opened on `url` run (their pools work only while `run()` runs) until `body` returns.
-    private func withPostgresStores(
+    /// PostgreSQL stores opened on `url`, which run (their pools work only while `run()` runs) until
+    /// `body` returns.
+    func withStore(
         url: String,
         _ body: (_ store: any OrderStore, _ reopen: () async throws -> any OrderStore) async throws -> Void
     ) async throws {
