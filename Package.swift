@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         // Order Service
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // Order Service on PostgreSQL, for several instances sharing one store
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // JWT bearer tokens (HS256 and JWKS) for the services' authentication
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
         // Traces: the Tracing API (Hummingbird's TracingMiddleware uses it) and swift-otel's OTLP exporter. Only the
@@ -287,6 +289,7 @@ let package = Package(
             dependencies: [
                 "OrderEvents", "ServiceSupport", "ServiceSettings", "JSONOutput", "Kafka", "SchemaRegistry", "Avro",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -6,7 +6,9 @@
 # Each process starts once what it needs answers. Logs go to the terminal, each line prefixed with
 # its process, and to .run/<name>.log. The services prefix their own lines (LOG_LABEL), so nothing in
 # the log path reads their output line by line; only the broker's lines pass through awk. With KAFKA_BOOTSTRAP_SERVERS set, no broker is started; with
-# SCHEMA_REGISTRY_URL set, no registry: the services use the ones given.
+# SCHEMA_REGISTRY_URL set, no registry: the services use the ones given. With ORDER_STORE=postgres (and
+# no ORDER_STORE_URL), a PostgreSQL 15 server is started too, its data kept in .run/postgres, and the
+# Order Service stores there; with ORDER_STORE_URL set, the Order Service uses that store.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -127,6 +129,44 @@ if [ -z "${SCHEMA_REGISTRY_URL:-}" ]; then
     wait_for_port registry "$registry_port"
 fi
 
+# PostgreSQL for the Order Service's store: Debian's server (scripts/setup.sh installs it), data in
+# .run/postgres (kept between runs, like .run/orders.sqlite), as the `postgres` user when run as root
+# (PostgreSQL refuses root). setpriv execs, so the process stop_all signals is the server itself.
+start_postgres() {
+    local pg_bin=/usr/lib/postgresql/15/bin data="$run_dir/postgres" as_server=()
+    [ -x "$pg_bin/postgres" ] || { say "PostgreSQL 15 is missing: run scripts/setup.sh"; exit 1; }
+    [ "$(id -u)" -eq 0 ] && as_server=(setpriv --reuid=postgres --regid=postgres --init-groups --)
+    if [ ! -f "$data/PG_VERSION" ]; then
+        say "creating a PostgreSQL cluster in $data"
+        mkdir -p "$data"
+        [ "$(id -u)" -eq 0 ] && chown postgres: "$data"
+        printf 'orders' >"$run_dir/postgres-password"
+        [ "$(id -u)" -eq 0 ] && chown postgres: "$run_dir/postgres-password"
+        "${as_server[@]}" "$pg_bin/initdb" --no-sync -D "$data" -U orders --pwfile "$run_dir/postgres-password" \
+            --auth-local=trust --auth-host=scram-sha-256 --encoding=UTF8 --locale=C >"$run_dir/postgres-initdb.log"
+        rm -f "$run_dir/postgres-password"
+    fi
+    start_prefixed postgres "${as_server[@]}" "$pg_bin/postgres" -D "$data" -p "$postgres_port" -k "$data" \
+        -c listen_addresses=127.0.0.1
+    local deadline=$((SECONDS + 60))
+    until "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$postgres_port"; do
+        if ! kill -0 "${children[-1]}" 2>/dev/null; then say "postgres exited; see $run_dir/postgres.log"; exit 1; fi
+        [ $SECONDS -lt $deadline ] || { say "postgres did not start; see $run_dir/postgres.log"; exit 1; }
+        sleep 0.1
+    done
+    "$pg_bin/psql" -qAt -h "$data" -p "$postgres_port" -U orders -d postgres \
+        -c "SELECT 1 FROM pg_database WHERE datname = 'orders'" | grep -q 1 \
+        || "$pg_bin/createdb" -h "$data" -p "$postgres_port" -U orders orders
+    say "postgres is up on port $postgres_port"
+    export ORDER_STORE_URL="postgres://orders:orders@127.0.0.1:$postgres_port/orders?sslmode=disable"
+}
+
+postgres_port="${POSTGRES_PORT:-5433}"
+if [ "${ORDER_STORE:-sqlite}" = postgres ] && [ -z "${ORDER_STORE_URL:-}" ]; then
+    check_free "PostgreSQL" "$postgres_port" POSTGRES_PORT
+    start_postgres
+fi
+
 export ORDER_DB_PATH="${ORDER_DB_PATH:-$run_dir/orders.sqlite}"
 start cart "$bin/cart-service" --port "$cart_port"
 wait_for_port cart "$cart_port"
@@ -145,12 +185,16 @@ until curl -s "${probe_tls[@]}" "$scheme://127.0.0.1:$order_port/health" | grep 
     sleep 0.1
 done
 
+# The store as the Order Service shows it: a URL's credentials are not printed.
+store_shown="${ORDER_STORE_URL:-sqlite:$ORDER_DB_PATH}"
+case "$store_shown" in *://*@*) store_shown="${store_shown%%://*}://…@${store_shown#*@}" ;; esac
 cat <<READY | prefix_lines run
 ready:
   Cart Service     $scheme://127.0.0.1:$cart_port    (POST /create-order, PUT /update-order, GET /health)
   Order Service    $scheme://127.0.0.1:$order_port    (GET /order-details?orderId=…, /dlq/stats, /dlq/messages, /health)
   Schema Registry  $SCHEMA_REGISTRY_URL
   Kafka            $KAFKA_BOOTSTRAP_SERVERS$($embedded_broker && echo " (Tansu, in memory)")
+  Order store      $store_shown
   logs             $run_dir/*.log
 try:
   curl$try_tls -X POST $scheme://127.0.0.1:$cart_port/create-order$(key_header writer) -H 'Content-Type: application/json' -d '{"orderId": "ORDER-001", "itemsCount": 3}'

@@ -7,7 +7,9 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 deps="$root/.deps"
 requirements="$root/scripts/requirements.txt"
-apt_packages=(librdkafka-dev pkg-config zlib1g-dev libsqlite3-dev python3 python3-venv python3-pip wrk)
+# postgresql: PostgreSQL 15 for the tests' throwaway servers (initdb, postgres from /usr/lib/postgresql/15/bin)
+# and for a PostgreSQL store under `make run`; its package creates the `postgres` user they run as under root.
+apt_packages=(librdkafka-dev pkg-config zlib1g-dev libsqlite3-dev python3 python3-venv python3-pip wrk postgresql)
 
 say() { printf '[setup] %s\n' "$*"; }
 

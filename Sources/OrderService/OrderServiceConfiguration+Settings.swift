@@ -13,7 +13,8 @@ extension OrderServiceConfiguration {
             .text("SCHEMA_REGISTRY_URL", flag: "schema-registry-url", \.schemaRegistryURL, help: "Schema Registry base URL"),
             .registryUserInfo(\.schemaRegistryUserInfo),
             .registryCAFile(\.schemaRegistryCAFile),
-            .text("ORDER_DB_PATH", flag: "db-path", \.databasePath, help: "SQLite file of the store"),
+            .text("ORDER_DB_PATH", flag: "db-path", \.databasePath, help: "SQLite file of the store, unless ORDER_STORE_URL is set"),
+            storeURL,
             .seconds(
                 "KAFKA_SESSION_TIMEOUT", flag: "session-timeout", \.sessionTimeout,
                 help: "consumer group session timeout; Tansu delays a group's first join by about half of it"),
@@ -45,6 +46,21 @@ extension OrderServiceConfiguration {
             .logLabel(\.logging.label),
         ] + Setting.kafkaSecurity(\.kafkaSecurity) + Setting.httpSecurity(\.http),
         properties: .kafka(\.additionalKafkaConfig))
+
+    /// `ORDER_STORE_URL`. Secret, since the URL may hold a password: an error names only the variable, and
+    /// the value is shown with the password masked.
+    private static let storeURL = Setting<OrderServiceConfiguration>(
+        "ORDER_STORE_URL", flag: "store-url", \.storeURL,
+        help:
+            "the store: sqlite:PATH, or postgres://user:password@host:port/database[?sslmode=disable|prefer|require]; wins over ORDER_DB_PATH",
+        valueName: "url", isSecret: true,
+        read: { text throws(SettingProblem) in
+            guard let location = OrderStoreLocation(url: text) else {
+                throw SettingProblem("expected sqlite:PATH or postgres://user:password@host:port/database")
+            }
+            return location
+        },
+        format: { $0.map(\.description) ?? "sqlite: with ORDER_DB_PATH" })
 
     /// `2,5,10` → 2 s, 5 s, 10 s; `none` → no retry.
     @Sendable private static func retryDelays(from text: String) -> [Duration]? {

@@ -23,6 +23,13 @@ public struct OrderServiceConfiguration: Sendable {
     /// The SQLite file holding orders, consumed offsets and unpublished dead letters
     /// (`ORDER_DB_PATH`); its folder is created when missing. Default: `order-service.sqlite`.
     public var databasePath: String = "order-service.sqlite"
+    /// Where the store is (`ORDER_STORE_URL`): `sqlite:PATH` or
+    /// `postgres://user:password@host:port/database`. Wins over ``databasePath`` when set. Default: none,
+    /// i.e. `sqlite:` with ``databasePath``.
+    public var storeURL: OrderStoreLocation?
+
+    /// The store in use: ``storeURL`` when set, else the SQLite file at ``databasePath``.
+    public var storeLocation: OrderStoreLocation { storeURL ?? .sqlite(path: databasePath) }
     /// The consumer group (`ORDER_CONSUMER_GROUP`). Offsets committed to it are for lag tools only:
     /// the store's offsets are the truth. Default: `order-service`.
     public var consumerGroup: String = "order-service"

@@ -9,5 +9,7 @@ public enum OrderServiceLoggingKeys {
     public static let retryCount = "dlq.retry_count"
     public static let retryDelay = "retry.delay"
     public static let databasePath = "db.path"
+    /// The store's URL, password masked.
+    public static let storeURL = "store.url"
     public static let eventsApplied = "order.events_applied"
 }

@@ -37,12 +37,7 @@ public enum OrderServiceRuntime {
     ) async throws(StartError) -> some ApplicationProtocol {
         // Before the store is opened, so that a refused configuration leaves no file behind.
         _ = try checkHTTP(configuration)
-        let store: SQLiteOrderStore
-        do {
-            store = try SQLiteOrderStore(path: configuration.databasePath, logger: logger)
-        } catch {
-            throw StartError(description: "cannot open the order store at \(configuration.databasePath): \(error)")
-        }
+        let store = try await openStore(configuration.storeLocation, logger: logger)
         return try await makeApplication(
             configuration: configuration, store: store, metrics: metrics, logger: logger, onServerRunning: onServerRunning)
     }
@@ -78,6 +73,20 @@ public enum OrderServiceRuntime {
             configuration: configuration, store: store, deadLetters: deadLetters, status: status, replayer: replayer, access: access,
             rateLimiter: configuration.http.makeRateLimiter(), services: services, metrics: orderMetrics, server: server,
             logger: logger, onServerRunning: onServerRunning)
+    }
+
+    /// Opens the store the configuration names. An unreachable or refusing PostgreSQL stops the start
+    /// with one line, as an SQLite file that cannot be opened does: without its store the service can
+    /// neither consume nor answer. Once running, a store that goes away is retried without end.
+    private static func openStore(_ location: OrderStoreLocation, logger: Logger) async throws(StartError) -> any OrderStore {
+        do {
+            switch location {
+            case .sqlite(let path): return try SQLiteOrderStore(path: path, logger: logger)
+            case .postgres(let address): return try await PostgresOrderStore(address: address, logger: logger)
+            }
+        } catch {
+            throw StartError(description: "cannot open the order store \(location): \(error.reason)")
+        }
     }
 
     /// The exposure check, then the server (HTTPS when configured) and the registry client's TLS, with
@@ -134,7 +143,9 @@ public enum OrderServiceRuntime {
         let replayer = DeadLetterReplayer(
             index: deadLetters, store: store, producer: KafkaReplayProducer(producer: producer), topic: configuration.topic,
             deadLetterTopic: configuration.deadLetterTopic, logger: logger)
-        return ([outbox, reader, consumer], replayer)
+        // The store first: a service group stops its services in reverse order, so the store stops last.
+        let storeService = (store as? any Service).map { [$0] } ?? []
+        return (storeService + [outbox, reader, consumer], replayer)
     }
 
     private static func adminConfiguration(_ configuration: OrderServiceConfiguration) -> KafkaAdminConfiguration {

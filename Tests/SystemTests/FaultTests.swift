@@ -96,9 +96,15 @@ import TestSupport
 
     /// The Order Service is killed (SIGKILL) in the middle of a stream of orders and started again with
     /// its store: every acknowledged order is there exactly once. A CREATE applied twice would show as a
-    /// "duplicate CREATE" dead letter, so the dead-letter count must stay 0.
-    @Test func orderServiceKilledMidStreamKeepsEveryOrderExactlyOnce() async throws {
-        let system = try await RunningSystem.start()
+    /// "duplicate CREATE" dead letter, so the dead-letter count must stay 0. Once on the default SQLite
+    /// store, once on PostgreSQL (`ORDER_STORE_URL`, a throwaway server).
+    @Test(arguments: ["sqlite", "postgres"])
+    func orderServiceKilledMidStreamKeepsEveryOrderExactlyOnce(store: String) async throws {
+        let postgres = store == "postgres" ? try await PostgresServer.start() : nil
+        defer { postgres?.stop() }
+        var options = RunningSystem.Options()
+        if let postgres { options.orderSettings["ORDER_STORE_URL"] = postgres.url() }
+        let system = try await RunningSystem.start(options)
         let total = 300
         let acknowledged = Acknowledged()
         let stream = Task {
@@ -130,6 +136,15 @@ import TestSupport
         #expect(stored.count == Set(stored).count)
         #expect(Set(stored) == Set(ids))
         #expect(try await system.orders.get("/dlq/stats").json["total_messages"] as? Int == 0)
+        let details = try await system.orders.get("/order-details?orderId=STREAM-7")
+        #expect(details.status == 200)
+        #expect(details.json["orderId"] as? String == "STREAM-7")
+        #expect(details.json["shippingCost"] != nil)
+        if let postgres {
+            let log = system.orderService.logTail(lines: 100_000)
+            #expect(log.contains("postgres://orders:***@127.0.0.1:\(postgres.port)/orders"), "the service used PostgreSQL")
+            #expect(!log.contains(PostgresServer.password), "the password is never logged")
+        }
         await system.stop()
     }
 }

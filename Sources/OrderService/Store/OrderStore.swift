@@ -27,7 +27,7 @@ public protocol OrderStoreWriter {
 /// The Order Service's durable state: orders, the consumed offsets, and the dead letters that
 /// still have to be published.
 ///
-/// ``SQLiteOrderStore`` is the implementation; tests wrap it to inject failures.
+/// ``SQLiteOrderStore`` and ``PostgresOrderStore`` implement it; tests wrap them to inject failures.
 public protocol OrderStore: Sendable {
     /// Runs `body` in one transaction, committed when it returns and rolled back when it throws.
     ///

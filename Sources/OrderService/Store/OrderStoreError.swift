@@ -1,4 +1,5 @@
 import GRDB
+import PostgresNIO
 
 /// Why the store could not do what was asked.
 ///
@@ -41,9 +42,10 @@ public struct OrderStoreError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "OrderStoreError.\(code): \(reason) \(file):\(line)" }
 
-    /// Classifies an error out of GRDB by its SQLite result code.
+    /// Classifies an error out of GRDB by its SQLite result code, or out of PostgresNIO.
     static func wrapping(_ error: any Error, file: String = #fileID, line: UInt = #line) -> OrderStoreError {
         if let error = error as? OrderStoreError { return error }
+        if let error = error as? PSQLError { return .wrapping(postgres: error, file: file, line: line) }
         guard let error = error as? DatabaseError else {
             return OrderStoreError(.failed, "\(error)", file: file, line: line)
         }
