@@ -100,7 +100,8 @@ extension PostgresOrderStore {
                 topic: producedTopic, partition: try partition(producedPartition), offset: KafkaOffset(rawValue: producedOffset))
         }
         return DeadLetterReplay(
-            deadLetter: KafkaTopicPartitionOffset(topic: topic, partition: try partition(partitionNumber), offset: KafkaOffset(rawValue: offset)),
+            deadLetter: KafkaTopicPartitionOffset(
+                topic: topic, partition: try partition(partitionNumber), offset: KafkaOffset(rawValue: offset)),
             attempt: Int(attempt), requestedAt: Date(milliseconds: requestedAtMs),
             replayedAt: replayedAtMs.map(Date.init(milliseconds:)), produced: produced)
     }
