@@ -40,6 +40,9 @@ extension OrderServiceConfiguration {
             .seconds(
                 "SCHEMA_REGISTRY_TIMEOUT", flag: "registry-timeout", \.registryRequestTimeout,
                 help: "longest wait per Schema Registry request"),
+            .seconds(
+                "ORDER_UNKNOWN_SCHEMA_GRACE", flag: "unknown-schema-grace", \.unknownSchemaGrace,
+                help: "how long records with a schema id the registry does not know are retried before they are dead-lettered"),
             .kafkaStatisticsInterval(\.kafkaStatisticsInterval),
             .logLevel(\.logging.level),
             .logFormat(\.logging.format),

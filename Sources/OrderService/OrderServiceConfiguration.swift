@@ -61,6 +61,10 @@ public struct OrderServiceConfiguration: Sendable {
     public var maximumPageSize: Int = 1_000
     /// The longest wait for the Schema Registry per request (`SCHEMA_REGISTRY_TIMEOUT`). Default: 5 s.
     public var registryRequestTimeout: Duration = .seconds(5)
+    /// How long records with a schema id the registry does not know are retried (holding their partition)
+    /// before they are dead-lettered, in case another registry instance has not caught up yet
+    /// (`ORDER_UNKNOWN_SCHEMA_GRACE`). Default: 10 s.
+    public var unknownSchemaGrace: Duration = .seconds(10)
     /// The shipping rule. Default: 2 % of the total, half-up to cents.
     public var shipping = ShippingPolicy()
     /// Create the topics at start when missing (3 partitions and 7 days for events, 1 partition

@@ -119,7 +119,9 @@ public enum OrderServiceRuntime {
                 basicAuthUserInfo: configuration.schemaRegistryUserInfo, tlsConfiguration: registryTLS),
             logger: logger)
         let pipeline = OrderEventPipeline(
-            store: store, decoder: try RegistryOrderEventDecoder(registry: registry, logger: logger),
+            store: store,
+            decoder: try RegistryOrderEventDecoder(
+                registry: registry, unknownSchemaGrace: configuration.unknownSchemaGrace, logger: logger),
             lifecycle: OrderLifecycle(shipping: configuration.shipping), policy: configuration.retryPolicy, metrics: metrics,
             isTracingEnabled: configuration.isTracingEnabled, logger: logger)
         let admin = try KafkaAdmin(configuration: adminConfiguration(configuration), logger: logger)

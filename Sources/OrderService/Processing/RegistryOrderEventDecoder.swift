@@ -9,25 +9,48 @@ import Synchronization
 ///
 /// The writer's schema comes from the registry by id (cached: an id never changes its schema) and
 /// is resolved against the order event schema, so that a compatible evolution of the schema still
-/// decodes. Bytes that are not an order event fail precisely (wrong magic byte, unknown schema id,
-/// another schema, corrupt body), which dead-letters them at once; a registry out of reach fails
-/// as infrastructure, which holds the partition until it answers.
+/// decodes. Bytes that are not an order event fail precisely (wrong magic byte, another schema,
+/// corrupt body), which dead-letters them at once; a registry out of reach fails as infrastructure,
+/// which holds the partition until it answers.
+///
+/// An unknown schema id is held like an infrastructure failure for `unknownSchemaGrace` before it is
+/// dead-lettered: with several registry instances, the one asked may not have read a schema that
+/// another instance registered a moment ago, and dead-lettering a valid event would need a replay.
+/// The grace runs from the first time the id was asked for, so a stream of records with a bogus id
+/// waits once, not once per record.
 public final class RegistryOrderEventDecoder: OrderEventDecoding {
     /// How the bodies written with one schema id are read.
     private enum Reader: Sendable {
         case resolving(OrderEventReader)
         /// The writer's schema can never give an order event: every record written with it is dead-lettered.
-        case incompatible(String)
+        case incompatible(String, until: ContinuousClock.Instant)
+
+        var hasExpired: Bool {
+            guard case .incompatible(_, let until) = self else { return false }
+            return ContinuousClock.now >= until
+        }
     }
+
+    /// How long "incompatible" is believed before the schema is fetched and judged again: the verdict
+    /// may come from a registry answer that a later one corrects, and re-judging costs one request.
+    static let incompatibleVerdictLifetime: Duration = .seconds(300)
+    /// Bounds the table of unknown ids: each entry is a few bytes, but the ids come from the records.
+    private static let maximumUnknownIDs = 10_000
 
     private let registry: RegistryClient
     private let codec: OrderEventCodec
+    private let unknownSchemaGrace: Duration
     private let readers = Mutex<[SchemaID: Reader]>([:])
+    /// When each id the registry did not know was first asked for.
+    private let unknownSince = Mutex<[SchemaID: ContinuousClock.Instant]>([:])
     private let logger: Logger
 
-    public init(registry: RegistryClient, logger: Logger) throws(AvroError) {
+    /// - Parameter unknownSchemaGrace: how long a schema id the registry does not know is retried
+    ///   before its records are dead-lettered (`ORDER_UNKNOWN_SCHEMA_GRACE`).
+    public init(registry: RegistryClient, unknownSchemaGrace: Duration = .seconds(10), logger: Logger) throws(AvroError) {
         self.registry = registry
         self.codec = try OrderEventCodec()
+        self.unknownSchemaGrace = unknownSchemaGrace
         self.logger = logger
     }
 
@@ -35,7 +58,7 @@ public final class RegistryOrderEventDecoder: OrderEventDecoding {
         let (id, body) = try Self.frame(value)
         let reader = try await reader(for: id)
         switch reader {
-        case .incompatible(let reason): throw .undecodable(reason)
+        case .incompatible(let reason, _): throw .undecodable(reason)
         case .resolving(let reader):
             do {
                 return try body.withUnsafeBytes { try reader.decode($0) }
@@ -55,13 +78,14 @@ public final class RegistryOrderEventDecoder: OrderEventDecoding {
     }
 
     private func reader(for id: SchemaID) async throws(RecordFailure) -> Reader {
-        if let reader = readers.withLock({ $0[id] }) { return reader }
+        if let reader = readers.withLock({ $0[id] }), !reader.hasExpired { return reader }
         let text: String
         do {
             text = try await registry.schema(id: id)
+            unknownSince.withLock { _ = $0.removeValue(forKey: id) }
         } catch {
             switch error.code {
-            case .schemaNotFound: throw .unknownSchemaID(id.rawValue)
+            case .schemaNotFound: throw unknown(id)
             case .unreachable, .storeError, .storeTimeout, .notWriter, .unexpectedResponse:
                 throw .infrastructure("Schema Registry: \(error)")
             default: throw .undecodable("schema id \(id): \(error)")
@@ -78,7 +102,24 @@ public final class RegistryOrderEventDecoder: OrderEventDecoding {
             return .resolving(try codec.reader(forWriterSchema: writer))
         } catch {
             logger.info("records with schema id \(id) cannot be order events", error: error)
-            return .incompatible("schema id \(id) is not an order event schema: \(error)")
+            return .incompatible(
+                "schema id \(id) is not an order event schema: \(error)", until: .now + Self.incompatibleVerdictLifetime)
         }
+    }
+
+    /// `.infrastructure` (retried, partition held) while the id is within its grace, `.unknownSchemaID`
+    /// (dead-lettered) after.
+    private func unknown(_ id: SchemaID) -> RecordFailure {
+        let now = ContinuousClock.now
+        let since = unknownSince.withLock { table in
+            if let since = table[id] { return since }
+            if table.count >= Self.maximumUnknownIDs { table.removeAll() }
+            table[id] = now
+            return now
+        }
+        guard now - since < unknownSchemaGrace else { return .unknownSchemaID(id.rawValue) }
+        return .infrastructure(
+            "the Schema Registry does not know schema id \(id) (yet): retrying for up to \(unknownSchemaGrace) "
+                + "in case a registry instance lags, then dead-lettering")
     }
 }

@@ -47,6 +47,7 @@ extension OrderServiceConfiguration {
         configuration.retryPolicy = RetryPolicy(
             retryDelays: [.milliseconds(200), .milliseconds(300), .milliseconds(500)],
             infrastructureInitialDelay: .milliseconds(100), infrastructureMaximumDelay: .milliseconds(500))
+        configuration.unknownSchemaGrace = .seconds(1)
         return configuration
     }
 }
