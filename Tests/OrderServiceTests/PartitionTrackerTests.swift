@@ -34,6 +34,23 @@ import Testing
         #expect(verdict(p0, 0) == .drop)
     }
 
+    @Test func aPartitionWaitingForItsStoredOffsetAppliesNothingUntilItStarts() {
+        let generation = tracker.awaitOffsets([p0, p1])
+        #expect(verdict(p0, 0) == .drop)
+        #expect(verdict(p0, 7) == .drop)
+        #expect(tracker.awaiting([p0, p1], generation: generation) == [p0, p1])
+        let fetchedWhileWaiting = message(p0, 7)
+        #expect(tracker.start(p0, at: 5, generation: generation))
+        // What was fetched before the seek carries the old generation: dropped, even past the offset.
+        #expect(tracker.verdict(for: fetchedWhileWaiting, generation: generation) == .drop)
+        #expect(verdict(p0, 5) == .accept)
+        #expect(tracker.awaiting([p0, p1], generation: generation) == [p1])
+        // Revoked meanwhile: the late start is refused.
+        tracker.revoke([p1])
+        #expect(!tracker.start(p1, at: 0, generation: generation))
+        #expect(verdict(p1, 0) == .drop)
+    }
+
     @Test func aHeldPartitionKeepsWhatArrivesBehindItsHeldRecord() throws {
         tracker.assign([p0: 0, p1: 0])
         let generation = try #require(tracker.hold(p0, backlog: [message(p0, 3)]))

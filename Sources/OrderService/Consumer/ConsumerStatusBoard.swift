@@ -13,16 +13,18 @@ public final class ConsumerStatusBoard: Sendable {
         case stopped
     }
 
-    /// A partition held at a record that waits for a retry.
+    /// A partition held at a record that waits for a retry, or before its first record while its stored
+    /// offset cannot be read.
     public struct Hold: Sendable, Hashable {
-        public var offset: KafkaOffset
+        /// The held record; `nil` while the partition waits for its stored offset.
+        public var offset: KafkaOffset?
         public var category: DeadLetterCategory
         public var reason: String
         /// Attempts made so far, the first included.
         public var attempts: Int
         public var nextAttempt: Date
 
-        public init(offset: KafkaOffset, category: DeadLetterCategory, reason: String, attempts: Int, nextAttempt: Date) {
+        public init(offset: KafkaOffset?, category: DeadLetterCategory, reason: String, attempts: Int, nextAttempt: Date) {
             self.offset = offset
             self.category = category
             self.reason = reason

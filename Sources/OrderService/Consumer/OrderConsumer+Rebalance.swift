@@ -6,6 +6,12 @@ extension OrderConsumer {
     /// Partitions were assigned: start each at the store's offset (the beginning when the store has
     /// none). Kafka's committed offsets are not consulted: the store is the truth.
     ///
+    /// When the stored offsets cannot be read within a few attempts, the partitions are not consumed from
+    /// any other offset: they wait, paused, while ``startWhenOffsetsAreRead(_:generation:failures:)``
+    /// keeps trying, and `/health` shows them as waiting (RETRY_FOREVER). Kafka's committed offset could
+    /// lie past records the store never applied (a store restored from a backup, or reset), so starting
+    /// there could skip them silently.
+    ///
     /// Whether the broker still has the log those offsets belong to shows once records arrive: a
     /// reset broker answers the stored offset with "out of range", the consumer starts over at its
     /// earliest record, and ``checkLogEnd(of:consumer:)`` sees records behind the stored offset.
@@ -13,7 +19,12 @@ extension OrderConsumer {
     /// written together in one produce request.)
     func assigned(_ partitions: [KafkaTopicPartition]) async throws -> [KafkaTopicPartition: KafkaOffset] {
         let ours = partitions.filter { $0.topic == configuration.topic }
-        let stored = try await storedOffsets()
+        let stored: [KafkaPartition: KafkaOffset]
+        do {
+            stored = try await storedOffsets()
+        } catch {
+            return awaitOffsets(ours, failures: Self.storedOffsetAttemptsInHook, error: error)
+        }
         var starts: [KafkaTopicPartition: KafkaOffset?] = [:]
         for partition in ours { starts[partition] = stored[partition.partition] }
         tracker.assign(starts)
@@ -33,9 +44,12 @@ extension OrderConsumer {
         logger.info("partitions revoked", metadata: ["kafka.assignment": "\(partitions.map(\.description).sorted())"])
     }
 
-    /// The stored offsets, waiting (within the rebalance hook's time) while the store is unavailable:
-    /// starting from Kafka's committed offsets instead would not be wrong (the store skips what it
-    /// has), but could start after records the store has not applied.
+    /// How many times the assignment hook reads the stored offsets before the partitions wait for them
+    /// outside it: the group waits for the hook, so it must not take long.
+    static let storedOffsetAttemptsInHook = 3
+
+    /// The stored offsets, trying a few times (within the rebalance hook's time) while the store is
+    /// unavailable.
     private func storedOffsets() async throws -> [KafkaPartition: KafkaOffset] {
         var failures = 0
         while true {
@@ -44,9 +58,78 @@ extension OrderConsumer {
             } catch {
                 failures += 1
                 logger.warning("cannot read the stored offsets (RETRY_FOREVER), retrying", error: error)
-                guard failures < 5 else { throw error }
+                guard failures < Self.storedOffsetAttemptsInHook else { throw error }
                 try await Task.sleep(for: configuration.retryPolicy.infrastructureDelay(afterFailures: failures))
             }
+        }
+    }
+
+    /// The partitions wait for their stored offsets: nothing of them is applied, and they start at the
+    /// log end meanwhile (fetching little) until they are paused and moved to the stored offsets.
+    private func awaitOffsets(
+        _ partitions: [KafkaTopicPartition], failures: Int, error: any Error
+    ) -> [KafkaTopicPartition: KafkaOffset] {
+        let generation = tracker.awaitOffsets(partitions)
+        status.assigned(Dictionary(uniqueKeysWithValues: partitions.map { ($0, nil) }))
+        if status.phase != .stopped { status.setPhase(.running) }
+        showWaitForOffsets(partitions, failures: failures, error: error)
+        logger.error(
+            "cannot read the stored offsets: the partitions wait, not consumed, until they can be read (RETRY_FOREVER)",
+            error: error, metadata: ["kafka.assignment": "\(partitions.map(\.description).sorted())"])
+        Task { [weak self] in await self?.startWhenOffsetsAreRead(partitions, generation: generation, failures: failures) }
+        return Dictionary(uniqueKeysWithValues: partitions.map { ($0, KafkaOffset.end) })
+    }
+
+    /// Retries reading the stored offsets with backoff until it succeeds or the partitions are no longer
+    /// ours. Then, in this order: pause (nothing more is fetched), seek to the stored offsets (which
+    /// discards what was fetched), let the tracker accept records in a new generation, resume. Records
+    /// fetched before the seek carry the old generation and are dropped; none after it can be missed.
+    func startWhenOffsetsAreRead(_ partitions: [KafkaTopicPartition], generation: UInt64, failures: Int) async {
+        var failures = failures
+        while true {
+            do {
+                try await Task.sleep(for: configuration.retryPolicy.infrastructureDelay(afterFailures: failures))
+            } catch {
+                return
+            }
+            let waiting = tracker.awaiting(partitions, generation: generation)
+            guard !waiting.isEmpty, let consumer = consumerReference.withLock({ $0 }) else { return }
+            do {
+                try consumer.pause(waiting)
+                let stored = try await store.nextOffsets(topic: configuration.topic)
+                try await consumer.seek(waiting.map { KafkaTopicPartitionOffset($0, offset: stored[$0.partition] ?? .beginning) })
+                start(waiting, at: stored, generation: generation)
+                try consumer.resume(waiting)
+                return
+            } catch {
+                failures += 1
+                showWaitForOffsets(waiting, failures: failures, error: error)
+                logger.warning("the partitions still wait for their stored offsets (RETRY_FOREVER)", error: error)
+            }
+        }
+    }
+
+    private func start(_ partitions: [KafkaTopicPartition], at stored: [KafkaPartition: KafkaOffset], generation: UInt64) {
+        var starts: [KafkaTopicPartition: KafkaOffset?] = [:]
+        for partition in partitions where tracker.start(partition, at: stored[partition.partition], generation: generation) {
+            starts[partition] = stored[partition.partition]
+        }
+        status.assigned(starts)
+        logger.info(
+            "stored offsets read: the partitions that waited start from them",
+            metadata: [
+                "kafka.assignment": "\(starts.map { "\($0.key)@\($0.value.map(String.init(describing:)) ?? "beginning")" }.sorted())"
+            ])
+    }
+
+    private func showWaitForOffsets(_ partitions: [KafkaTopicPartition], failures: Int, error: any Error) {
+        let delay = configuration.retryPolicy.infrastructureDelay(afterFailures: failures)
+        for partition in partitions {
+            status.hold(
+                partition,
+                ConsumerStatusBoard.Hold(
+                    offset: nil, category: .retryForever, reason: "the stored offsets cannot be read: \(error)",
+                    attempts: failures, nextAttempt: Date().addingTimeInterval(delay.seconds)))
         }
     }
 

@@ -35,7 +35,12 @@ final class PartitionTracker: Sendable {
     }
 
     private struct Entry {
-        enum Phase { case flowing, held, stopped }
+        enum Phase {
+            case flowing, held, stopped
+            /// Assigned, but where it starts is not known: the stored offsets could not be read. Nothing
+            /// of it is applied until ``start(_:at:generation:)``.
+            case awaitingOffsets
+        }
         var phase: Phase
         var next: KafkaOffset
         var generation: UInt64
@@ -69,6 +74,40 @@ final class PartitionTracker: Sendable {
         }
     }
 
+    /// The partitions are ours but wait for their stored offsets. Returns the generation the wait
+    /// belongs to, for ``start(_:at:generation:)``.
+    func awaitOffsets(_ partitions: [KafkaTopicPartition]) -> UInt64 {
+        state.withLock { state in
+            let generation = state.nextGeneration()
+            for partition in partitions {
+                state.entries[partition] = Entry(phase: .awaitingOffsets, next: KafkaOffset(rawValue: 0), generation: generation)
+            }
+            return generation
+        }
+    }
+
+    /// The partitions of `partitions` that still wait for their offsets in `generation` (not revoked
+    /// or reassigned since).
+    func awaiting(_ partitions: [KafkaTopicPartition], generation: UInt64) -> [KafkaTopicPartition] {
+        state.withLock { state in
+            partitions.filter { state.entries[$0]?.generation == generation && state.entries[$0]?.phase == .awaitingOffsets }
+        }
+    }
+
+    /// The stored offset of a partition that waited for it is known: it flows from `next` (from its first
+    /// record, when `nil`), in a new generation, so that nothing fetched before is applied. Returns
+    /// false when the partition no longer waits in `generation`.
+    func start(_ partition: KafkaTopicPartition, at next: KafkaOffset?, generation: UInt64) -> Bool {
+        state.withLock { state in
+            guard let entry = state.entries[partition], entry.generation == generation, entry.phase == .awaitingOffsets else {
+                return false
+            }
+            state.entries[partition] = Entry(
+                phase: .flowing, next: next ?? KafkaOffset(rawValue: 0), generation: state.nextGeneration())
+            return true
+        }
+    }
+
     func revoke(_ partitions: [KafkaTopicPartition]) {
         state.withLock { state in
             for partition in partitions { state.entries[partition] = nil }
@@ -96,7 +135,7 @@ final class PartitionTracker: Sendable {
         state.withLock { state in
             guard var entry = state.entries[message.topicPartition], entry.generation == generation else { return .drop }
             switch entry.phase {
-            case .stopped:
+            case .stopped, .awaitingOffsets:
                 return .drop
             case .flowing:
                 return message.offset < entry.next ? .behind : .accept

@@ -23,7 +23,8 @@ struct HealthReport {
         }
         for partition in snapshot.partitions {
             guard let hold = partition.hold, hold.category == .retryForever else { continue }
-            problems.append(.string("\(partition.partition) waits at offset \(hold.offset) (RETRY_FOREVER): \(hold.reason)"))
+            let position = hold.offset.map { "at offset \($0)" } ?? "for its stored offset, not consumed"
+            problems.append(.string("\(partition.partition) waits \(position) (RETRY_FOREVER): \(hold.reason)"))
         }
         let lags = snapshot.partitions.compactMap(\.lag)
         return .object([
@@ -65,7 +66,7 @@ struct HealthReport {
                 (
                     "retry",
                     .object([
-                        ("offset", .int(hold.offset.rawValue)),
+                        ("offset", hold.offset.map { .int($0.rawValue) } ?? .null),
                         ("category", .string(hold.category.rawValue)),
                         ("reason", .string(hold.reason)),
                         ("attempts", .int(hold.attempts)),

@@ -12,6 +12,8 @@ final class FaultyOrderStore: OrderStore {
         var failingOrders: [OrderID: OrderStoreError.Code] = [:]
         /// Every operation fails as unavailable.
         var isUnavailable = false
+        /// Reading the stored offsets fails as unavailable (the rest works).
+        var isOffsetReadFailing = false
         /// Attempts to write each failing order, for assertions.
         var attempts: [OrderID: Int] = [:]
     }
@@ -25,6 +27,7 @@ final class FaultyOrderStore: OrderStore {
 
     func fail(_ id: OrderID, with code: OrderStoreError.Code?) { faults.withLock { $0.failingOrders[id] = code } }
     func setUnavailable(_ unavailable: Bool) { faults.withLock { $0.isUnavailable = unavailable } }
+    func setOffsetReadFailing(_ failing: Bool) { faults.withLock { $0.isOffsetReadFailing = failing } }
     func attempts(for id: OrderID) -> Int { faults.withLock { $0.attempts[id, default: 0] } }
 
     private func checkAvailable() throws(OrderStoreError) {
@@ -48,6 +51,7 @@ final class FaultyOrderStore: OrderStore {
 
     func nextOffsets(topic: String) async throws(OrderStoreError) -> [KafkaPartition: KafkaOffset] {
         try checkAvailable()
+        if faults.withLock({ $0.isOffsetReadFailing }) { throw .unavailable("injected: offsets unreadable") }
         return try await inner.nextOffsets(topic: topic)
     }
 
