@@ -132,6 +132,8 @@ public enum OrderServiceRuntime {
             store: store,
             producer: producer,
             topic: configuration.deadLetterTopic, policy: configuration.retryPolicy, status: status, logger: logger)
+        let reader = DeadLetterReader(
+            index: deadLetters, admin: admin, configuration: configuration, metrics: metrics, logger: logger)
         let consumer = OrderConsumer(
             configuration: configuration, pipeline: pipeline, store: store, status: status, outbox: outbox,
             topics: configuration.isTopicCreationEnabled
@@ -139,9 +141,8 @@ public enum OrderServiceRuntime {
                     admin: admin, topic: configuration.topic, deadLetterTopic: configuration.deadLetterTopic, logger: logger)
                 : nil,
             metrics: metrics,
+            onStoreReset: { reader.startOver() },
             logger: logger)
-        let reader = DeadLetterReader(
-            index: deadLetters, admin: admin, configuration: configuration, metrics: metrics, logger: logger)
         let replayer = DeadLetterReplayer(
             index: deadLetters, store: store, producer: KafkaReplayProducer(producer: producer), topic: configuration.topic,
             deadLetterTopic: configuration.deadLetterTopic, logger: logger)

@@ -146,6 +146,22 @@ import Testing
         }
     }
 
+    @Test(arguments: StoreBackend.allCases) func resettingSomeOffsetsKeepsTheOrdersAndTheOtherOffsets(
+        _ backend: StoreBackend
+    ) async throws {
+        try await backend.withStore { store, reopen in
+            let other = KafkaTopicPartition(topic: "order-events", partition: 2)
+            try await store.write { [partition, source = source(0)] writer in
+                try writer.insert(StoredOrder(order: Sample.order("A"), shippingCost: 2), from: source)
+                try writer.setNextOffset(5, for: partition)
+                try writer.setNextOffset(8, for: other)
+            }
+            try await store.resetOffsets(topic: "order-events", partitions: [partition.partition])
+            #expect(try await store.nextOffsets(topic: "order-events") == [2: 8])
+            #expect(try await store.orderCount() == 1)
+        }
+    }
+
     @Test(arguments: StoreBackend.allCases) func theStoreSurvivesReopening(_ backend: StoreBackend) async throws {
         try await backend.withStore { store, reopen in
             try await store.write { [partition, source = source(0)] writer in

@@ -82,11 +82,12 @@ import Testing
         #expect(tracker.release(p0, generation: generation) == .notOurs)
     }
 
-    @Test func aResetStoreStartsEveryPartitionOver() {
-        tracker.assign([p0: 7])
+    @Test func onlyTheRewoundPartitionsStartOver() {
+        tracker.assign([p0: 7, p1: 7])
         #expect(verdict(p0, 0) == .behind)
-        tracker.rewindAll()
+        tracker.rewind([p0])
         #expect(verdict(p0, 0) == .accept)
+        #expect(verdict(p1, 0) == .behind)
     }
 
     @Test func stoppedPartitionsApplyNothing() {

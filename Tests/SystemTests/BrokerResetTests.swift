@@ -9,8 +9,11 @@ import TestSupport
     /// `reset-store` (what `make run` uses): the store starts over with the new log.
     @Test func resetStoreStartsOverWithTheNewLog() async throws {
         let system = try await RunningSystem.start(.init(orderSettings: ["ORDER_OFFSET_RESET_POLICY": "reset-store"]))
-        try await system.createOrders(["OLD-1", "OLD-2", "OLD-3"])
+        try await system.createOrders(["OLD-1", "OLD-2", "OLD-3", "OLD-1"])  // the second OLD-1 is dead-lettered
         try await system.waitForOrders(["WARM-UP", "OLD-1", "OLD-2", "OLD-3"])
+        try await waitUntil("the old dead letter indexed", timeout: .seconds(40), pollEvery: .milliseconds(250)) {
+            try await system.orders.get("/dlq/stats").json["total_messages"] as? Int == 1
+        }
 
         try await system.broker.restart()
         // The services reconnect by themselves; the first order after the reset is accepted again.
@@ -18,6 +21,14 @@ import TestSupport
             try await system.cart.post("/create-order", json: #"{"orderId": "NEW-1", "itemsCount": 1}"#).status == 201
         }
         try await system.waitForOrders(["NEW-1"], timeout: .seconds(40))
+        // The dead-letter index started over with the reset topic: the old letter is gone, a new one shows.
+        try await system.createOrders(["NEW-1"])
+        let page = try await eventually("only the new dead letter listed", timeout: .seconds(40), pollEvery: .milliseconds(250)) {
+            let page = try await system.orders.get("/dlq/messages").json
+            let ids = (page["messages"] as? [[String: any Sendable]] ?? []).compactMap { $0["orderId"] as? String }
+            return ids == ["NEW-1"] ? page : nil
+        }
+        #expect(page["total"] as? Int == 1, "\(page)")
         let ids = try await system.allOrderIDs()
         #expect(!ids.contains("OLD-1"), "the store was not reset: \(ids)")
         #expect(try await system.orders.get("/order-details?orderId=OLD-2").status == 404)

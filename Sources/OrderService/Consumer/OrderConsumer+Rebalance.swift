@@ -133,24 +133,41 @@ extension OrderConsumer {
         }
     }
 
-    /// Says so loudly and follows the policy. Returns true when the store was reset (consume from the
-    /// start), false when consuming stops.
-    private func applyResetPolicy(_ beyond: [KafkaTopicPartition: (stored: KafkaOffset, end: KafkaOffset)]) async throws -> Bool {
+    /// Says so loudly and follows the policy. Returns the partitions that start over at their first
+    /// record: all of them when the whole store was reset, those beyond the log end when only their
+    /// offsets were, none when consuming stops.
+    ///
+    /// The orders are wiped only when every partition the store has offsets for went back, i.e. the
+    /// broker's log was reset. When only some did (or this instance holds only some partitions), just
+    /// their offsets are forgotten: wiping would lose the orders of the partitions still intact.
+    private func applyResetPolicy(
+        _ beyond: [KafkaTopicPartition: (stored: KafkaOffset, end: KafkaOffset)], positions: Set<KafkaTopicPartition>
+    ) async throws -> Set<KafkaTopicPartition> {
         let details = beyond.map { "\($0.key): stored next offset \($0.value.stored), log end \($0.value.end)" }.sorted()
         let summary = "stored offsets lie beyond the broker's log end (was the broker reset?): \(details.joined(separator: "; "))"
-        if configuration.offsetResetPolicy == .resetStore {
+        guard configuration.offsetResetPolicy == .resetStore else {
+            logger.critical("\(summary). Policy stop: consuming stopped; set ORDER_OFFSET_RESET_POLICY=reset-store to start over")
+            status.setPhase(.stopped, reason: "\(summary); policy 'stop'")
+            return []
+        }
+        let stored = try await store.nextOffsets(topic: configuration.topic)
+        let storedPartitions = Set(stored.keys.map { KafkaTopicPartition(topic: configuration.topic, partition: $0) })
+        if storedPartitions.isSubset(of: Set(beyond.keys)) {
             logger.error("\(summary). Policy reset-store: deleting the stored orders, offsets and dead letters, consuming from the start")
             try await store.reset()
-            return true
+            await onStoreReset()
+            return positions
         }
-        logger.critical("\(summary). Policy stop: consuming stopped; set ORDER_OFFSET_RESET_POLICY=reset-store to start over")
-        status.setPhase(.stopped, reason: "\(summary); policy 'stop'")
-        return false
+        logger.error(
+            "\(summary). Policy reset-store, but other partitions of the store are intact: only these partitions' offsets are reset, the orders are kept"
+        )
+        try await store.resetOffsets(topic: configuration.topic, partitions: beyond.keys.map(\.partition))
+        return Set(beyond.keys)
     }
 
     /// Records older than a partition's next offset came without a seek to explain them: check whether
-    /// the broker's log went back, and apply the policy when it did. Returns true when the store was
-    /// reset and the partitions start over at their first record.
+    /// the broker's log went back, and apply the policy when it did. Returns true when partitions were
+    /// reset and start over at their first record.
     func checkLogEnd(of partitions: Set<KafkaTopicPartition>, consumer: KafkaConsumer) async -> Bool {
         let positions = tracker.positions
         var beyond: [KafkaTopicPartition: (stored: KafkaOffset, end: KafkaOffset)] = [:]
@@ -163,18 +180,18 @@ extension OrderConsumer {
         }
         guard !beyond.isEmpty else { return false }
         do {
-            if try await applyResetPolicy(beyond) {
-                // Start every partition over at its first record. A broker may answer a fetch beyond its
+            let reset = try await applyResetPolicy(beyond, positions: Set(positions.keys))
+            if !reset.isEmpty {
+                // Start those partitions over at their first record. A broker may answer a fetch beyond its
                 // log end with nothing rather than "out of range" (Tansu does), so the consumer would
                 // otherwise wait at the old offsets.
-                tracker.rewindAll()
-                let starts = positions.keys.map { KafkaTopicPartitionOffset($0, offset: .beginning) }
+                tracker.rewind(reset)
                 do {
-                    try await consumer.seek(starts)
+                    try await consumer.seek(reset.map { KafkaTopicPartitionOffset($0, offset: .beginning) })
                 } catch {
                     logger.error("cannot move the consumer back to the start of the log after the reset", error: error)
                 }
-                status.advanced(Dictionary(uniqueKeysWithValues: positions.keys.map { ($0, KafkaOffset(rawValue: 0)) }))
+                status.advanced(Dictionary(uniqueKeysWithValues: reset.map { ($0, KafkaOffset(rawValue: 0)) }))
                 return true
             }
             tracker.stopAll()

@@ -25,6 +25,9 @@ final class OrderConsumer: Service, Sendable {
     /// Creates the missing topics before consuming; `nil` when topic creation is disabled.
     let topics: PlatformTopics?
     let logger: Logger
+    /// Called after the store was reset with the broker's log, so that what mirrors the old log (the
+    /// dead-letter index) starts over too.
+    let onStoreReset: @Sendable () async -> Void
     let tracker = PartitionTracker()
     /// Set when the offset-reset policy `stop` applies: the consumer closes and the service keeps
     /// answering HTTP, `/health` saying why.
@@ -47,8 +50,10 @@ final class OrderConsumer: Service, Sendable {
         outbox: DeadLetterOutbox?,
         topics: PlatformTopics?,
         metrics: OrderServiceMetrics,
+        onStoreReset: @escaping @Sendable () async -> Void = {},
         logger: Logger
     ) {
+        self.onStoreReset = onStoreReset
         self.metrics = metrics
         self.configuration = configuration
         self.pipeline = pipeline

@@ -124,10 +124,10 @@ final class PartitionTracker: Sendable {
         }
     }
 
-    /// Every partition starts over at its first record (the store was reset).
-    func rewindAll() {
+    /// These partitions start over at their first record (their stored offsets were reset).
+    func rewind(_ partitions: Set<KafkaTopicPartition>) {
         state.withLock { state in
-            for partition in Array(state.entries.keys) { state.entries[partition]?.next = KafkaOffset(rawValue: 0) }
+            for partition in partitions { state.entries[partition]?.next = KafkaOffset(rawValue: 0) }
         }
     }
 

@@ -44,6 +44,16 @@ public final class DeadLetterIndex: Sendable {
         }
     }
 
+    /// Forgets every letter: the broker's log was reset, and the dead-letter topic starts over. Kept, the
+    /// old letters would shadow new ones at the same original positions (counted as duplicates, hidden).
+    public func removeAll() {
+        state.withLock { state in
+            let isCaughtUp = state.isCaughtUp
+            state = State()
+            state.isCaughtUp = isCaughtUp
+        }
+    }
+
     /// Notes that the reader has reached the end of the topic as it was at start.
     public func markCaughtUp() { state.withLock { $0.isCaughtUp = true } }
 

@@ -2,6 +2,7 @@ import Foundation
 import Kafka
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// Reads the dead-letter topic from its start, for as long as the service runs, into a
 /// ``DeadLetterIndex``: `/dlq/stats` and `/dlq/messages` are answered from the topic itself, so
@@ -16,6 +17,8 @@ final class DeadLetterReader: Service, Sendable {
     /// Where the consumer's statistics gauges go.
     private let metrics: OrderServiceMetrics
     private let logger: Logger
+    /// The running read's stop signal, and whether ``startOver()`` asked for a new read.
+    private let reading = Mutex<(stop: OneShotSignal?, isRestartRequested: Bool)>((nil, false))
 
     init(
         index: DeadLetterIndex, admin: KafkaAdmin, configuration: OrderServiceConfiguration, metrics: OrderServiceMetrics,
@@ -29,7 +32,34 @@ final class DeadLetterReader: Service, Sendable {
     }
 
     func run() async throws {
-        guard let partitions = await waitForPartitions() else { return }
+        while let partitions = await waitForPartitions() {
+            let stop = OneShotSignal()
+            reading.withLock { $0.stop = stop }
+            try await read(partitions, until: stop)
+            let again = reading.withLock { state in
+                defer { state = (nil, false) }
+                return state.isRestartRequested
+            }
+            guard again, !Task.isCancelled, !Task.isShuttingDownGracefully else { return }
+            index.removeAll()
+            logger.info("reading the dead-letter topic again from its start: the broker's log was reset")
+        }
+    }
+
+    /// The broker's log was reset (the order store was reset with it): the letters held are forgotten and
+    /// the topic is read again from its new start, by a new consumer once the topic exists again. Seeking
+    /// the running one is not enough: it may wait at its old position, which a broker may answer with
+    /// nothing rather than "out of range", or on a topic that is being re-created.
+    func startOver() {
+        let stop = reading.withLock { state in
+            state.isRestartRequested = true
+            return state.stop
+        }
+        stop?.signal()
+    }
+
+    /// Reads with one consumer until the service stops or ``startOver()`` signals `stop`.
+    private func read(_ partitions: [KafkaTopicPartition], until stop: OneShotSignal) async throws {
         var consumerConfiguration = KafkaConsumerConfiguration(
             consumptionStrategy: .partitions(partitions.map { KafkaTopicPartitionOffset($0, offset: .beginning) }),
             bootstrapServers: configuration.bootstrapServerList)
@@ -40,7 +70,14 @@ final class DeadLetterReader: Service, Sendable {
         let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger, metricsFactory: metrics.kafkaMetricsFactory)
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await consumer.run() }
-            group.addTask { try await self.read(consumer, partitions: partitions) }
+            group.addTask {
+                try await self.read(consumer, partitions: partitions)
+                stop.signal()
+            }
+            group.addTask {
+                await stop.wait()
+                if self.reading.withLock({ $0.isRestartRequested }) { try await consumer.close() }
+            }
         }
     }
 

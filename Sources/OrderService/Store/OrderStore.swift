@@ -66,4 +66,8 @@ public protocol OrderStore: Sendable {
     /// Deletes every order, offset, dead letter and replay record: used when the broker's log was reset and the
     /// stored state no longer belongs to it.
     func reset() async throws(OrderStoreError)
+    /// Forgets the stored offsets of these partitions only, keeping every order: for a log that went back
+    /// on some partitions but not on all, where wiping the orders would lose the others' (and, with
+    /// several instances, orders this instance never read).
+    func resetOffsets(topic: String, partitions: [KafkaPartition]) async throws(OrderStoreError)
 }

@@ -226,6 +226,11 @@ public final class PostgresOrderStore: OrderStore, Service {
         try await execute("TRUNCATE order_items, orders, consumed_offsets, dead_letters, dead_letter_replays")
     }
 
+    public func resetOffsets(topic: String, partitions: [KafkaPartition]) async throws(OrderStoreError) {
+        let numbers = partitions.map { Int32($0.rawValue) }
+        try await execute("DELETE FROM consumed_offsets WHERE topic = \(topic) AND partition = ANY(\(numbers))")
+    }
+
     private func count(_ query: PostgresQuery) async throws(OrderStoreError) -> Int {
         try await read { [logger] connection in
             var count: Int64 = 0

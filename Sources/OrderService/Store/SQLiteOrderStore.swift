@@ -141,6 +141,20 @@ public final class SQLiteOrderStore: OrderStore {
         }
     }
 
+    public func resetOffsets(topic: String, partitions: [KafkaPartition]) async throws(OrderStoreError) {
+        do {
+            try await pool.write { db in
+                for partition in partitions {
+                    try db.execute(
+                        sql: "DELETE FROM consumedOffset WHERE topic = ? AND partition = ?",
+                        arguments: [topic, Int(partition.rawValue)])
+                }
+            }
+        } catch {
+            throw .wrapping(error)
+        }
+    }
+
     func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws(OrderStoreError) -> T {
         do {
             return try await pool.read(body)

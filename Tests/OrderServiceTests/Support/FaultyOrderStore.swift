@@ -90,6 +90,11 @@ final class FaultyOrderStore: OrderStore {
         try await inner.reset()
     }
 
+    func resetOffsets(topic: String, partitions: [KafkaPartition]) async throws(OrderStoreError) {
+        try checkAvailable()
+        try await inner.resetOffsets(topic: topic, partitions: partitions)
+    }
+
     func claimReplay(
         of deadLetter: KafkaTopicPartitionOffset, isForced: Bool, at time: Date
     ) async throws(OrderStoreError)
