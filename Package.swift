@@ -319,6 +319,7 @@ let package = Package(
             name: "OrderServiceTests",
             dependencies: [
                 "OrderService", "OrderEvents", "ServiceSupport", "JSONOutput", "Kafka", "TestSupport", "PlatformTestSupport",
+                "SchemaRegistry",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
