@@ -15,23 +15,29 @@ public struct TestSupportError: Error, CustomStringConvertible {
 
 /// A TCP port on 127.0.0.1 that nothing listens on right now.
 ///
-/// The kernel picks it (bind to port 0); the socket is closed before returning, so there is a small
-/// window in which another process could take it. Callers that start a server retry on failure.
+/// Picked at random below the kernel's ephemeral range (32768–60999 by default), where the kernel never
+/// hands out ports on its own: a port from that range (what binding to port 0 gives) can be taken by
+/// any outgoing connection, a Kafka client's included, in the seconds before a server binds it (a
+/// registry waiting for its broker lost its port that way). The socket is closed before returning, so
+/// another test could still pick the same port; callers that start a server retry on failure.
 public func freePort() throws -> Int {
+    for _ in 0..<200 {
+        let port = Int.random(in: 20_000..<32_768)
+        if try canBind(port: port) { return port }
+    }
+    throw TestSupportError(description: "no free port found between 20000 and 32767")
+}
+
+/// Whether a listening socket could bind 127.0.0.1:`port` now.
+private func canBind(port: Int) throws -> Bool {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw TestSupportError(description: "socket() failed: errno \(errno)") }
     defer { close(fd) }
-    var address = loopbackAddress(port: 0)
+    var address = loopbackAddress(port: port)
     let bound = withUnsafePointer(to: &address) {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
-    guard bound == 0 else { throw TestSupportError(description: "bind() failed: errno \(errno)") }
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let named = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-    }
-    guard named == 0 else { throw TestSupportError(description: "getsockname() failed: errno \(errno)") }
-    return Int(UInt16(bigEndian: address.sin_port))
+    return bound == 0
 }
 
 /// Whether something accepts TCP connections on 127.0.0.1:`port`.
